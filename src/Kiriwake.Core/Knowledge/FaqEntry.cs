@@ -1,0 +1,3 @@
+namespace Kiriwake.Core.Knowledge;
+
+public sealed record FaqEntry(string Id, string Document, LocalizedText Question, LocalizedText Answer, IReadOnlyList<string> Related);

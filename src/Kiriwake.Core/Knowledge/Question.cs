@@ -1,0 +1,20 @@
+namespace Kiriwake.Core.Knowledge;
+
+/// <summary>A question or observation whose answer shifts the belief over causes.</summary>
+/// <param name="Fact">The evidence fact that answers it without asking, if any.</param>
+public sealed record Question(
+    string Id,
+    LocalizedText Text,
+    LocalizedText Why,
+    double CostMinutes,
+    IReadOnlyList<Answer> Answers,
+    FactBinding? Fact);
+
+/// <summary>One answer with P(answer | cause); causes not listed take <see cref="Otherwise"/>.</summary>
+public sealed record Answer(string Id, LocalizedText Text, IReadOnlyDictionary<string, double> Likelihood, double Otherwise)
+{
+    public double P(string causeId) => Likelihood.TryGetValue(causeId, out var p) ? p : Otherwise;
+}
+
+/// <summary>Which fact answers a question: fact value → answer id.</summary>
+public sealed record FactBinding(string Key, IReadOnlyDictionary<string, string> Answers);

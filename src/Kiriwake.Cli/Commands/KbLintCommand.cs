@@ -36,7 +36,7 @@ internal sealed class KbLintCommand
         {
             foreach (var problem in problems)
             {
-                _context.Out.WriteLine(problem.ToString());
+                _context.OutWriter.WriteLine(problem.ToString());
             }
 
             _context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, UiText.LintProblems.Get(language), problems.Count))}[/]");

@@ -23,7 +23,7 @@ internal static class EnumNames
         var builder = new System.Text.StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {
-            if (char.IsUpper(name[i]) && i > 0)
+            if (i > 0 && (char.IsUpper(name[i]) || (char.IsDigit(name[i]) && char.IsLetter(name[i - 1]))))
             {
                 builder.Append('-');
             }

@@ -65,7 +65,6 @@ internal sealed class CrossReferenceValidator
         ValidateQuestions();
         ValidateEscalations();
         ValidateCodes();
-        ValidateProcedures();
         ValidateDocuments();
         ValidateEveryCauseIsResolvable();
     }
@@ -159,20 +158,6 @@ internal sealed class CrossReferenceValidator
             RequireAll(code, id, code.SymptomIds, _content.Symptoms.Select(s => s.Id), "symptom");
             RequireAll(code, id, code.CauseIds, _causes, "cause");
             RequireAll(code, id, code.FirstSteps, _steps, "step");
-        }
-    }
-
-    private void ValidateProcedures()
-    {
-        foreach (var kind in Enum.GetValues<ProcedureKind>())
-        {
-            foreach (var family in Enum.GetValues<ButtonFamily>())
-            {
-                if (_content.Procedures.Count > 0 && !_content.Procedures.Any(p => p.Kind == kind && p.Family == family))
-                {
-                    _log.Add("procedures/", 0, $"{EnumNames.ToKebab(kind)}/{EnumNames.ToKebab(family)}", "this procedure is missing for this family");
-                }
-            }
         }
     }
 

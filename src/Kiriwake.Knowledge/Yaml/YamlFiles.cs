@@ -36,12 +36,67 @@ internal static class YamlFiles
         return result;
     }
 
+    /// <summary>
+    /// A syntax pass before deserializing: YamlDotNet's deserializer hides some syntax errors behind a generic
+    /// message, and its scanner throws InvalidOperationException on some malformed input instead of a YamlException.
+    /// </summary>
+    private static (int Line, string Message)? SyntaxError(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var lastLine = 1L;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                lastLine = parser.Current?.End.Line ?? lastLine;
+            }
+
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            return (checked((int)ex.Start.Line), ex.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            return (checked((int)lastLine), "syntax error after this line (an unclosed bracket, brace or quote?)");
+        }
+    }
+
+    private static string Describe(YamlException ex)
+    {
+        // YamlDotNet names the CLR type it wanted; an author needs the shape instead.
+        const string WrongShape = "No node deserializer was able to deserialize the node into type ";
+        if (ex.Message.StartsWith(WrongShape, StringComparison.Ordinal))
+        {
+            var type = ex.Message[WrongShape.Length..].Split(',')[0];
+            var shape = type switch
+            {
+                "System.String" => "a single value (text or id)",
+                "System.Double" or "System.Int32" => "a number",
+                _ when type.Contains("List", StringComparison.Ordinal) => "a list",
+                _ => "a mapping (key: value)",
+            };
+            return $"this value has the wrong shape: expected {shape}";
+        }
+
+        var inner = ex.InnerException is null ? string.Empty : " " + ex.InnerException.Message;
+        return ex.Message + inner;
+    }
+
     private static List<T> ReadFile<T>(string path, string relative, List<KnowledgeProblem> problems)
     {
         try
         {
-            using var reader = new StreamReader(path);
-            var entries = s_deserializer.Deserialize<List<T?>?>(reader);
+            var text = File.ReadAllText(path);
+
+            if (SyntaxError(text) is { } syntax)
+            {
+                problems.Add(new KnowledgeProblem(relative, syntax.Line, null, "YAML: " + syntax.Message));
+                return [];
+            }
+
+            var entries = s_deserializer.Deserialize<List<T?>?>(text);
             if (entries is null)
             {
                 return [];
@@ -57,8 +112,7 @@ internal static class YamlFiles
         }
         catch (YamlException ex)
         {
-            var message = ex.InnerException is null ? ex.Message : ex.Message + " " + ex.InnerException.Message;
-            problems.Add(new KnowledgeProblem(relative, checked((int)ex.Start.Line), null, "YAML: " + message));
+            problems.Add(new KnowledgeProblem(relative, checked((int)ex.Start.Line), null, "YAML: " + Describe(ex)));
             return [];
         }
     }

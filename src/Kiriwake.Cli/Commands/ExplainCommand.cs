@@ -91,7 +91,7 @@ internal sealed class ExplainCommand
         _context.Out.MarkupLine($"[bold]{Markup.Escape(UiText.LikelyCauses.Get(language))}[/]");
         foreach (var (cause, i) in causes.Select((c, i) => (c, i + 1)))
         {
-            var p = cause.P is { } value ? $" [dim]{value:P0}[/]" : string.Empty;
+            var p = cause.P is { } value ? $" [dim]{Format.Percent(value)}[/]" : string.Empty;
             _context.Out.MarkupLine($"  {i}. {Markup.Escape(cause.Cause.Title.Get(language))}{p}");
         }
     }

@@ -55,7 +55,7 @@ internal sealed class ChecklistCommand
         _context.Out.MarkupLine($"[dim]{Markup.Escape(checklist.Purpose.Get(language))}[/]");
         foreach (var (item, i) in checklist.Items.Select((item, i) => (item, i + 1)))
         {
-            _context.Out.MarkupLine($"  [bold]{i,2}.[/] [ ] {Markup.Escape(item.Text.Get(language))}");
+            _context.Out.MarkupLine($"  [bold]{i,2}.[/] [[ ]] {Markup.Escape(item.Text.Get(language))}");
             if (item.Detail is not null)
             {
                 _context.Out.MarkupLine($"        [dim]{Markup.Escape(item.Detail.Get(language))}[/]");

@@ -65,12 +65,15 @@ public sealed class GreedyPolicy : IPolicy
     public double ExpectedCostOfObservation(DiagnosisState state, int question, bool normalised) =>
         normalised ? ExpectedCostOfObservation(state, question) / state.Mass : ExpectedCostOfObservation(state, question);
 
-    /// <summary>The myopic value of information of a question: ECR − Σ_q P(q)·ECR(q), per unit of probability.
-    /// Never negative for a plan that is optimal for its own belief; ours is a heuristic, so this is a measured
-    /// property (tests check it on random models).</summary>
+    /// <summary>The myopic value of information of a question: ECR − Σ_q P(q)·ECR(q), per unit of probability.</summary>
     public double ValueOfInformation(DiagnosisState state, int question)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (state.Mass <= Numerics.TinyMass)
+        {
+            return 0;
+        }
+
         var after = ExpectedCostOfObservation(state, question) - (_model.QuestionCost[question] * state.Mass);
         return (Plan(state).Cost - after) / state.Mass;
     }
@@ -134,14 +137,19 @@ public sealed class GreedyPolicy : IPolicy
         return plan;
     }
 
+    /// <summary>C_Q·P(ε) + Σ_q ECR(ε, q), where ECR(ε, q) is the better of the plan made after the answer and
+    /// the current plan carried on regardless: an answer can always be ignored, so the value of information is
+    /// never negative, even though the greedy plan is not optimal.</summary>
     private double ExpectedCostOfObservation(DiagnosisState state, int question)
     {
+        var current = Plan(state);
         var eco = _model.QuestionCost[question] * state.Mass;
         for (var ans = 0; ans < _model.Likelihood[question].Length; ans++)
         {
             if (state.AnswerMass(question, ans) > Numerics.TinyMass)
             {
-                eco += Plan(state.AfterAnswer(question, ans)).Cost;
+                var child = state.AfterAnswer(question, ans);
+                eco += Math.Min(Plan(child).Cost, _planner.CostOf(current, child.Weights));
             }
         }
 

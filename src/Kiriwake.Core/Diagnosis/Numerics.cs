@@ -10,5 +10,6 @@ internal static class Numerics
     /// canonical order: ids sorted ordinally).</summary>
     public const double RelativeTie = 1e-12;
 
-    public static bool Less(double a, double b) => a < b - (RelativeTie * Math.Max(1.0, Math.Abs(b)));
+    public static bool Less(double a, double b) =>
+        double.IsPositiveInfinity(b) ? a < b : a < b - (RelativeTie * Math.Max(1.0, Math.Abs(b)));
 }

@@ -118,8 +118,12 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         return s;
     }
 
+    /// <summary>Expected cost of following an existing plan from other weights (the plan of a parent state
+    /// applied after an answer).</summary>
+    public double CostOf(RepairPlan plan, double[] weights) => SubsetCost(weights, plan.Actions, null, out _, plan.Escalates);
+
     /// <summary>Expected cost of trying the chosen actions in sequence order, then escalating (if any).</summary>
-    private double SubsetCost(double[] weights, int[] sequence, bool[]? chosen, out double endMass)
+    private double SubsetCost(double[] weights, int[] sequence, bool[]? chosen, out double endMass, bool escalates = true)
     {
         var w = (double[])weights.Clone();
         var cost = 0.0;
@@ -141,7 +145,7 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         }
 
         endMass = Sum(w);
-        return cost + (model.Escalation is { } e ? e.Cost * endMass : 0);
+        return cost + (escalates && model.Escalation is { } e ? e.Cost * endMass : 0);
     }
 
     private RepairPlan EnumerateCut(double[] weights, int[] sequence)

@@ -74,6 +74,14 @@ public sealed class DiagnosisState
         return s;
     }
 
+    /// <summary>P(cause | everything so far and the action fixed the fault): what a fix says about the cause.</summary>
+    public IReadOnlyList<double> BeliefGivenFixedBy(int action)
+    {
+        var fm = FixMass(action);
+        var fix = Model.Fix[action];
+        return fm > 0 ? Weights.Select((w, k) => w * fix[k] / fm).ToArray() : Belief;
+    }
+
     public DiagnosisState AfterFailure(int action)
     {
         var f = Model.FailFactor[action];

@@ -200,5 +200,5 @@ public static class ModelValidator
         }
     }
 
-    private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    private static string Num(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 }

@@ -81,10 +81,12 @@ public static class Recommender
             blocked);
     }
 
-    public static IReadOnlyList<CauseProbability> TopCauses(DiagnosisState state, int count)
+    public static IReadOnlyList<CauseProbability> TopCauses(DiagnosisState state, int count) => TopCauses(state, state?.Belief!, count);
+
+    public static IReadOnlyList<CauseProbability> TopCauses(DiagnosisState state, IReadOnlyList<double> belief, int count)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var belief = state.Belief;
+        ArgumentNullException.ThrowIfNull(belief);
         return state.Model.CauseIds.Select((id, k) => new CauseProbability(id, belief[k]))
             .OrderByDescending(c => c.Probability).ThenBy(c => c.CauseId, StringComparer.Ordinal).Take(count).ToArray();
     }

@@ -6,14 +6,18 @@ namespace Kiriwake.Core.Diagnosis;
 ///             min_Q [C_Q·P(ε) + Σ_q V(ε, Q = q)],
 ///             C_s·P(ε) ),
 /// over unnormalised beliefs, keyed on the observations (<see cref="StateKey"/>), so no rounding is involved.
-/// While a useful action is left the session must go on (stopping is only by escalation). Time-boxed by a
-/// budget of expanded states; memoised values stay valid across calls, so a session pays for each state once.
+/// While a useful action is left the session must go on (stopping is only by escalation). Options whose
+/// immediate cost plus a lower bound of what follows cannot beat the best so far are skipped (branch and
+/// bound); children are always solved completely, so every memoised value is exact. Time-boxed by a budget of
+/// expanded states; memoised values stay valid across calls, so a session pays for each state once.
 /// </summary>
 public sealed class ExactSolver
 {
     private readonly CompiledModel _model;
     private readonly bool[] _allowed;
+    private readonly double[] _leastCost;
     private readonly Dictionary<StateKey, (double Value, StepChoice? Choice)> _memo = [];
+    private readonly List<double[]> _buffers = [];
     private long _budgetLeft;
 
     public ExactSolver(CompiledModel model, GateState gates)
@@ -22,6 +26,23 @@ public sealed class ExactSolver
         ArgumentNullException.ThrowIfNull(gates);
         _model = model;
         _allowed = Enumerable.Range(0, model.ActionCount).Select(a => model.IsAllowed(a, gates)).ToArray();
+
+        // The least any path under cause k can still cost: its last step is an escalation, or an allowed action
+        // that can fix k (tried at least once before the session can end). A lower bound for pruning.
+        _leastCost = new double[model.CauseCount];
+        for (var k = 0; k < model.CauseCount; k++)
+        {
+            var least = model.Escalation?.Cost ?? double.PositiveInfinity;
+            for (var a = 0; a < model.ActionCount; a++)
+            {
+                if (_allowed[a] && model.Fix[a][k] > 0)
+                {
+                    least = Math.Min(least, model.ActionCost[a]);
+                }
+            }
+
+            _leastCost[k] = double.IsPositiveInfinity(least) ? 0 : least;
+        }
     }
 
     /// <summary>States expanded so far (the work done; memo size).</summary>
@@ -35,7 +56,7 @@ public sealed class ExactSolver
         _budgetLeft = nodeBudget;
         try
         {
-            var value = Value(state);
+            var value = Solve(state.Weights, state.Key, 0);
             var choice = state.Mass <= Numerics.TinyMass ? null : _memo[state.Key].Choice;
             decision = new EngineDecision(choice, DecisionMethod.Exact, state.Mass > 0 ? value / state.Mass : 0);
             return true;
@@ -47,63 +68,46 @@ public sealed class ExactSolver
         }
     }
 
-    /// <summary>The optimal expected cost of every first step from a solved state (per unit of probability),
-    /// best first; used to explain a recommendation.</summary>
-    public IReadOnlyList<(StepChoice Step, double ExpectedCost)> Options(DiagnosisState state, long nodeBudget)
+    /// <summary>The optimal expected cost if <paramref name="step"/> came first and the optimal policy followed
+    /// (per unit of probability); NaN when the budget runs out. Used to explain a recommendation.</summary>
+    public double OptionValue(DiagnosisState state, StepChoice step, long nodeBudget)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var result = new List<(StepChoice, double)>();
         if (state.Mass <= Numerics.TinyMass)
         {
-            return result;
+            return 0;
         }
 
         _budgetLeft = nodeBudget;
         try
         {
-            var useful = false;
-            for (var a = 0; a < _model.ActionCount; a++)
+            var v = step.Kind switch
             {
-                if (IsUseful(state, a))
-                {
-                    useful = true;
-                    result.Add((new StepChoice(StepKind.Action, a), ActionValue(state, a) / state.Mass));
-                }
-            }
-
-            for (var q = 0; useful && q < _model.QuestionCount; q++)
-            {
-                if (!state.IsQuestionAnswered(q) && GreedyPolicy.IsInformative(state, q))
-                {
-                    result.Add((new StepChoice(StepKind.Question, q), QuestionValue(state, q, double.PositiveInfinity) / state.Mass));
-                }
-            }
+                StepKind.Action => (_model.ActionCost[step.Index] * state.Mass) + (_model.RepairCost[step.Index] * state.FixMass(step.Index))
+                    + SolveState(state.AfterFailure(step.Index)),
+                StepKind.Question => (_model.QuestionCost[step.Index] * state.Mass)
+                    + Enumerable.Range(0, _model.Likelihood[step.Index].Length).Sum(ans => SolveState(state.AfterAnswer(step.Index, ans))),
+                _ => _model.Escalation!.Cost * state.Mass,
+            };
+            return v / state.Mass;
         }
         catch (BudgetExhaustedException)
         {
-            return [];
+            return double.NaN;
         }
-
-        if (_model.Escalation is { } e)
-        {
-            result.Add((new StepChoice(StepKind.Escalation, 0), e.Cost));
-        }
-
-        return result.OrderBy(r => r.Item2).ToArray();
     }
 
-    internal bool IsUseful(DiagnosisState state, int action) =>
-        !state.IsActionUsed(action) && _allowed[action] && state.FixMass(action) > Numerics.TinyMass;
+    private double SolveState(DiagnosisState state) => Solve(state.Weights, state.Key, 0);
 
-    private double Value(DiagnosisState state)
+    private double Solve(double[] w, StateKey key, int depth)
     {
-        var mass = state.Mass;
+        var mass = Sum(w);
         if (mass <= Numerics.TinyMass)
         {
             return 0;
         }
 
-        if (_memo.TryGetValue(state.Key, out var known))
+        if (_memo.TryGetValue(key, out var known))
         {
             return known.Value;
         }
@@ -113,24 +117,48 @@ public sealed class ExactSolver
             throw new BudgetExhaustedException();
         }
 
+        while (_buffers.Count <= depth + 1)
+        {
+            _buffers.Add(new double[w.Length]);
+        }
+
+        var child = _buffers[depth + 1];
+        var escalation = _model.Escalation is { } e ? e.Cost * mass : double.PositiveInfinity;
         var best = double.PositiveInfinity;
         StepChoice? choice = null;
         var useful = false;
+        var used = key.Failed | key.Skipped;
         for (var a = 0; a < _model.ActionCount; a++)
         {
-            if (!IsUseful(state, a))
+            if ((used & (1UL << a)) != 0 || !_allowed[a])
+            {
+                continue;
+            }
+
+            var fix = _model.Fix[a];
+            var fail = _model.FailFactor[a];
+            var fm = 0.0;
+            var bound = 0.0;
+            for (var k = 0; k < w.Length; k++)
+            {
+                fm += w[k] * fix[k];
+                child[k] = w[k] * fail[k];
+                bound += child[k] * _leastCost[k];
+            }
+
+            if (fm <= Numerics.TinyMass)
             {
                 continue;
             }
 
             useful = true;
-            var immediate = (_model.ActionCost[a] * mass) + (_model.RepairCost[a] * state.FixMass(a));
-            if (!Numerics.Less(immediate, best))
+            var immediate = (_model.ActionCost[a] * mass) + (_model.RepairCost[a] * fm);
+            if (Prunable(immediate + bound, Math.Min(best, escalation)))
             {
                 continue;
             }
 
-            var v = immediate + Value(state.AfterFailure(a));
+            var v = immediate + Solve(child, key with { Failed = key.Failed | (1UL << a) }, depth + 1);
             if (Numerics.Less(v, best))
             {
                 best = v;
@@ -138,24 +166,64 @@ public sealed class ExactSolver
             }
         }
 
-        for (var q = 0; useful && q < _model.QuestionCount; q++)
+        if (useful && _model.QuestionCount > 0)
         {
-            if (state.IsQuestionAnswered(q) || !GreedyPolicy.IsInformative(state, q))
+            var lowerAll = 0.0;
+            for (var k = 0; k < w.Length; k++)
             {
-                continue;
+                lowerAll += w[k] * _leastCost[k];
             }
 
-            var v = QuestionValue(state, q, best);
-            if (Numerics.Less(v, best))
+            for (var q = 0; q < _model.QuestionCount; q++)
             {
-                best = v;
-                choice = new StepChoice(StepKind.Question, q);
+                var shift = 4 * q;
+                if (((key.Answers >> shift) & 0xF) != 0 || !IsInformative(w, q))
+                {
+                    continue;
+                }
+
+                var v = _model.QuestionCost[q] * mass;
+                var lowerDone = 0.0;
+                var pruned = false;
+                var likelihood = _model.Likelihood[q];
+                for (var ans = 0; ans < likelihood.Length; ans++)
+                {
+                    // What is left is worth at least the bound of the answers not yet solved (the bound is linear).
+                    if (Prunable(v + lowerAll - lowerDone, Math.Min(best, escalation)))
+                    {
+                        pruned = true;
+                        break;
+                    }
+
+                    var l = likelihood[ans];
+                    var childMass = 0.0;
+                    var lower = 0.0;
+                    for (var k = 0; k < w.Length; k++)
+                    {
+                        child[k] = w[k] * l[k];
+                        childMass += child[k];
+                        lower += child[k] * _leastCost[k];
+                    }
+
+                    lowerDone += lower;
+                    if (childMass > Numerics.TinyMass)
+                    {
+                        var answers = (key.Answers & ~(0xFUL << shift)) | ((ulong)(ans + 1) << shift);
+                        v += Solve(child, key with { Answers = answers }, depth + 1);
+                    }
+                }
+
+                if (!pruned && Numerics.Less(v, best))
+                {
+                    best = v;
+                    choice = new StepChoice(StepKind.Question, q);
+                }
             }
         }
 
-        if (_model.Escalation is { } e && Numerics.Less(e.Cost * mass, best))
+        if (Numerics.Less(escalation, best))
         {
-            best = e.Cost * mass;
+            best = escalation;
             choice = new StepChoice(StepKind.Escalation, 0);
         }
 
@@ -164,26 +232,47 @@ public sealed class ExactSolver
             best = 0;
         }
 
-        _memo[state.Key] = (best, choice);
+        _memo[key] = (best, choice);
         return best;
     }
 
-    private double ActionValue(DiagnosisState state, int a) =>
-        (_model.ActionCost[a] * state.Mass) + (_model.RepairCost[a] * state.FixMass(a)) + Value(state.AfterFailure(a));
+    /// <summary>An option whose lower bound exceeds the best value so far cannot win (ties are kept, so the
+    /// canonical order still decides them).</summary>
+    private static bool Prunable(double lowerBound, double best) =>
+        !double.IsPositiveInfinity(best) && lowerBound > best + (Numerics.RelativeTie * Math.Max(1.0, Math.Abs(best)));
 
-    /// <summary>C_Q·P(ε) + Σ_q V(ε, q); stops early (returning a value ≥ bound) once the bound is exceeded.</summary>
-    private double QuestionValue(DiagnosisState state, int q, double bound)
+    private bool IsInformative(double[] w, int question)
     {
-        var v = _model.QuestionCost[q] * state.Mass;
-        for (var ans = 0; ans < _model.Likelihood[q].Length && v < bound; ans++)
+        foreach (var l in _model.Likelihood[question])
         {
-            if (state.AnswerMass(q, ans) > Numerics.TinyMass)
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            for (var k = 0; k < l.Length; k++)
             {
-                v += Value(state.AfterAnswer(q, ans));
+                if (w[k] > Numerics.TinyMass)
+                {
+                    lo = Math.Min(lo, l[k]);
+                    hi = Math.Max(hi, l[k]);
+                }
+            }
+
+            if (hi - lo > 1e-12)
+            {
+                return true;
             }
         }
 
-        return v;
+        return false;
+    }
+
+    private static double Sum(double[] w)
+    {
+        var s = 0.0;
+        foreach (var x in w)
+        {
+            s += x;
+        }
+
+        return s;
     }
 
     private sealed class BudgetExhaustedException : Exception

@@ -15,6 +15,9 @@ public static class ModelScorer
     /// <summary>Budget of the offline optimum (expanded states); enough for models of about 16 items.</summary>
     public const long DefaultOptimalBudget = 2_000_000;
 
+    /// <summary>Beyond this many actions and questions exact search is not attempted (2^20 action subsets alone).</summary>
+    public const int MaxOptimalItems = 20;
+
     public static ModelScore Score(TroubleshootingModel model, EngineOptions? options = null, long optimalBudget = DefaultOptimalBudget)
     {
         var compiled = new CompiledModel(model);
@@ -22,9 +25,12 @@ public static class ModelScorer
         var engine = new EnginePolicy(compiled, gates, options);
         var policy = PolicyEvaluator.ExpectedCost(compiled, engine);
         var greedy = PolicyEvaluator.ExpectedCost(compiled, new GreedyPolicy(compiled, gates, options));
-        double? optimal = new ExactSolver(compiled, gates).TrySolve(compiled.Start(), optimalBudget, out var exact) ? exact.ExpectedCost : null;
+        var items = compiled.ActionCount + compiled.QuestionCount;
+        double? optimal = items <= MaxOptimalItems && new ExactSolver(compiled, gates).TrySolve(compiled.Start(), optimalBudget, out var exact)
+            ? exact.ExpectedCost
+            : null;
         double? authored = AuthoredOrderPolicy.ForModel(compiled, gates) is { } a ? PolicyEvaluator.ExpectedCost(compiled, a) : null;
         var first = engine.Choose(compiled.Start()) is { } f ? compiled.Describe(f) : null;
-        return new ModelScore(model.Id, policy, greedy, optimal, authored, first, compiled.ActionCount + compiled.QuestionCount);
+        return new ModelScore(model.Id, policy, greedy, optimal, authored, first, items);
     }
 }

@@ -32,17 +32,61 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
             return RepairPlan.Nothing;
         }
 
-        var sequence = UpdatingPOverC(state);
-        if (model.Escalation is null)
+        // Two rankings: P(fix)/C (Kadane–Simon: optimal for independent actions, where repair costs are paid
+        // whatever the order) and P(fix)/(C + P(fix)·K), the step's expected cost (when several actions can fix
+        // one cause, a cheap check with a dear repair loses to a dearer check that repairs for free). Each gets
+        // its exact escalation cut, then adjacent swaps while they help; the cheaper plan wins.
+        RepairPlan? best = null;
+        foreach (var withRepair in new[] { false, true })
         {
-            // Without a service call nothing ends the session early: every useful action is tried.
-            return new RepairPlan(sequence, false, SubsetCost(state.Weights, sequence, null, out _));
+            var sequence = UpdatingPOverC(state, withRepair);
+            var plan = model.Escalation is null
+                ? new RepairPlan(sequence, false, SubsetCost(state.Weights, sequence, null, out _)) // nothing ends the session early
+                : sequence.Length <= maxCutEnumeration ? EnumerateCut(state.Weights, sequence) : LocalSearchCut(state.Weights, sequence);
+            plan = ImproveBySwaps(state.Weights, plan);
+            if (best is null || Numerics.Less(plan.Cost, best.Cost))
+            {
+                best = plan;
+            }
         }
 
-        return sequence.Length <= maxCutEnumeration ? EnumerateCut(state.Weights, sequence) : LocalSearchCut(state.Weights, sequence);
+        return best!;
     }
 
-    private int[] UpdatingPOverC(DiagnosisState state)
+    /// <summary>Swaps neighbours of the plan while that lowers its expected cost (order matters once actions
+    /// overlap; the Kadane–Simon exchange argument made exact for dependent actions).</summary>
+    private RepairPlan ImproveBySwaps(double[] weights, RepairPlan plan)
+    {
+        var order = (int[])plan.Actions.Clone();
+        var cost = plan.Cost;
+        for (var pass = 0; pass < order.Length; pass++)
+        {
+            var improved = false;
+            for (var i = 0; i + 1 < order.Length; i++)
+            {
+                (order[i], order[i + 1]) = (order[i + 1], order[i]);
+                var c = SubsetCost(weights, order, null, out _, plan.Escalates);
+                if (Numerics.Less(c, cost))
+                {
+                    cost = c;
+                    improved = true;
+                }
+                else
+                {
+                    (order[i], order[i + 1]) = (order[i + 1], order[i]);
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return cost < plan.Cost ? new RepairPlan(order, plan.Escalates, cost) : plan;
+    }
+
+    private int[] UpdatingPOverC(DiagnosisState state, bool withRepair)
     {
         var w = (double[])state.Weights.Clone();
         var candidates = new List<int>();
@@ -67,7 +111,10 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
                     continue;
                 }
 
-                if (best < 0 || MoreEfficient(fm, model.ActionCost[a], bestFix, model.ActionCost[best]))
+                var mass = Sum(w);
+                var cost = model.ActionCost[a] + (withRepair && mass > 0 ? model.RepairCost[a] * fm / mass : 0);
+                var bestCost = best < 0 ? 0 : model.ActionCost[best] + (withRepair && mass > 0 ? model.RepairCost[best] * bestFix / mass : 0);
+                if (best < 0 || MoreEfficient(fm, cost, bestFix, bestCost))
                 {
                     best = a;
                     bestFix = fm;
@@ -136,7 +183,14 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
 
             var a = sequence[i];
             var mass = Sum(w);
-            cost += (model.ActionCost[a] * mass) + (model.RepairCost[a] * FixMass(w, a));
+            var fm = FixMass(w, a);
+            if (fm <= Numerics.TinyMass)
+            {
+                // Earlier steps already ruled out everything this one could fix: the policy would not try it.
+                continue;
+            }
+
+            cost += (model.ActionCost[a] * mass) + (model.RepairCost[a] * fm);
             var fail = model.FailFactor[a];
             for (var k = 0; k < w.Length; k++)
             {
@@ -195,8 +249,12 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
                 next[k] = w[k] * fail[k];
             }
 
-            chosen[i] = true;
-            Search(i + 1, acc + (model.ActionCost[a] * mass) + (model.RepairCost[a] * fm));
+            if (fm > Numerics.TinyMass)
+            {
+                chosen[i] = true;
+                Search(i + 1, acc + (model.ActionCost[a] * mass) + (model.RepairCost[a] * fm));
+            }
+
             chosen[i] = false;
             Array.Copy(w, next, w.Length);
             Search(i + 1, acc);

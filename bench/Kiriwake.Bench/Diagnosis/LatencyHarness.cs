@@ -16,9 +16,15 @@ internal static class LatencyHarness
     {
         var kb = KnowledgeLoader.Load(BenchPaths.Option(args, "--kb", Path.Combine(BenchPaths.Root(), "knowledge")));
         var options = args.Contains("--items10") ? new EngineOptions(MaxExactItems: 10) : EngineOptions.Default;
-        var warm = args.Contains("--warm");
+        // cold: a fresh engine per decision (a stateless server replaying the log); session: one engine per
+        // session (the CLI); shared: one cache for the whole process (a server keeping its engines).
+        var mode = BenchPaths.Option(args, "--mode", "cold");
+        var shared = new EnginePolicyCache(options);
         var samples = new List<double>();
         var bySymptom = new List<(string, Stats)>();
+        // Warm the JIT on the first symptom so the figures are the engine's, not the compiler's.
+        var first = new CompiledModel(ModelFlattener.Flatten(kb, kb.Content.Symptoms[0].Id));
+        _ = Recommender.Recommend(new EnginePolicy(first, GateState.Initial, options), first.Start());
         foreach (var symptom in kb.Content.Symptoms)
         {
             var model = new CompiledModel(ModelFlattener.Flatten(kb, symptom.Id));
@@ -29,7 +35,12 @@ internal static class LatencyHarness
                 for (var guard = 0; guard < 64; guard++)
                 {
                     var watch = Stopwatch.StartNew();
-                    var rec = warm ? session.Next() : Recommender.Recommend(new EnginePolicy(model, session.Snapshot.Gates, options), session.Snapshot.State);
+                    var rec = mode switch
+                    {
+                        "session" => session.Next(),
+                        "shared" => shared.Recommend(model, session.Snapshot),
+                        _ => Recommender.Recommend(new EnginePolicy(model, session.Snapshot.Gates, options), session.Snapshot.State),
+                    };
                     mine.Add(watch.Elapsed.TotalMilliseconds);
                     if (rec is null || rec.Step.Kind == StepKind.Escalation && model.TryFindStep(rec.Step.Id, out var s) && s.Kind == StepKind.Escalation)
                     {
@@ -48,6 +59,7 @@ internal static class LatencyHarness
             bySymptom.Add((symptom.Id, Stats.Of(mine)));
         }
 
+        Console.WriteLine($"mode: {mode}");
         Console.WriteLine("| symptom | decisions | mean (ms) | p95 (ms) | max (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (id, s) in bySymptom)

@@ -27,7 +27,7 @@ public sealed record EngineDecision(StepChoice? Choice, DecisionMethod Method, d
 /// <param name="MaxExactItems">The exact solver runs when at most this many useful actions and questions remain.</param>
 /// <param name="ExactNodeBudget">Time box of the exact solver, counted in expanded states (no clock in Core).</param>
 /// <param name="MaxCutEnumeration">Plans up to this length get the escalation cut by full enumeration of subsets.</param>
-public sealed record EngineOptions(int MaxExactItems = 12, long ExactNodeBudget = 300_000, int MaxCutEnumeration = 12)
+public sealed record EngineOptions(int MaxExactItems = 12, long ExactNodeBudget = 100_000, int MaxCutEnumeration = 12)
 {
     public static EngineOptions Default { get; } = new();
 

@@ -34,6 +34,9 @@ public static class Recommender
 {
     public const int TopCauseCount = 3;
 
+    /// <summary>How many of the most efficient actions are scored when looking for the runner-up.</summary>
+    public const int RunnerUpActions = 4;
+
     /// <returns>null when nothing is left to do (fixed, escalated, or no useful step remains).</returns>
     public static Recommendation? Recommend(EnginePolicy policy, DiagnosisState state)
     {
@@ -106,12 +109,13 @@ public static class Recommender
     {
         var model = state.Model;
         var result = new List<(StepChoice, double)>();
-        for (var a = 0; a < model.ActionCount; a++)
+
+        // The most efficient actions are the only serious contenders; scoring a few keeps a decision cheap.
+        var contenders = Enumerable.Range(0, model.ActionCount).Where(a => greedy.IsUseful(state, a))
+            .OrderByDescending(a => state.FixMass(a) / Math.Max(model.ActionCost[a], 1e-9)).Take(RunnerUpActions).ToArray();
+        foreach (var a in contenders)
         {
-            if (greedy.IsUseful(state, a))
-            {
-                result.Add((new StepChoice(StepKind.Action, a), greedy.LookAhead(state, a) / state.Mass));
-            }
+            result.Add((new StepChoice(StepKind.Action, a), greedy.LookAhead(state, a) / state.Mass));
         }
 
         for (var q = 0; result.Count > 0 && q < model.QuestionCount; q++)

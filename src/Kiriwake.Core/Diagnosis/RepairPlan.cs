@@ -217,15 +217,40 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         var best = double.PositiveInfinity;
         var escalation = model.Escalation!.Cost;
 
+        // least[i][k]: the least a cause-k path can still cost from position i on: escalating, or trying one of
+        // the later actions that can fix k. Σ_k w_k·least[i][k] bounds what any completion adds (branch and bound).
+        var causes = weights.Length;
+        var least = new double[n + 1][];
+        least[n] = Enumerable.Repeat(escalation, causes).ToArray();
+        for (var i = n - 1; i >= 0; i--)
+        {
+            least[i] = (double[])least[i + 1].Clone();
+            var a = sequence[i];
+            for (var k = 0; k < causes; k++)
+            {
+                if (model.Fix[a][k] > 0)
+                {
+                    least[i][k] = Math.Min(least[i][k], model.ActionCost[a]);
+                }
+            }
+        }
+
         void Search(int i, double acc)
         {
-            if (acc >= best)
+            var w = buffers[i];
+            var bound = acc;
+            var mass = 0.0;
+            for (var k = 0; k < causes; k++)
+            {
+                bound += w[k] * least[i][k];
+                mass += w[k];
+            }
+
+            if (bound >= best)
             {
                 return;
             }
 
-            var w = buffers[i];
-            var mass = Sum(w);
             if (i == n || mass <= Numerics.TinyMass)
             {
                 var total = acc + (escalation * mass);

@@ -13,6 +13,7 @@ internal sealed class KbCommand
     {
         var command = new Command("kb", "Check and score the knowledge base / 知識ベースの検査と評価");
         command.Subcommands.Add(new KbLintCommand(_context).Build());
+        command.Subcommands.Add(new EvalCommand(_context).Build());
         return command;
     }
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kiriwake.Core.Diagnosis;
+using Kiriwake.Knowledge;
+
+namespace Kiriwake.Bench.Diagnosis;
+
+/// <summary>
+/// `latency`: the distribution of one next-step decision (with explanation, fresh engine each time, as a
+/// stateless server would run it) over every state of simulated sessions of every cause of every symptom.
+/// Quicker than BenchmarkDotNet and covers all states; `next-step-bdn` runs the BenchmarkDotNet version.
+/// </summary>
+internal static class LatencyHarness
+{
+    public static int Run(string[] args)
+    {
+        var kb = KnowledgeLoader.Load(BenchPaths.Option(args, "--kb", Path.Combine(BenchPaths.Root(), "knowledge")));
+        var options = args.Contains("--items10") ? new EngineOptions(MaxExactItems: 10) : EngineOptions.Default;
+        // cold: a fresh engine per decision (a stateless server replaying the log); session: one engine per
+        // session (the CLI); shared: one cache for the whole process (a server keeping its engines).
+        var mode = BenchPaths.Option(args, "--mode", "cold");
+        var shared = new EnginePolicyCache(options);
+        var samples = new List<double>();
+        var bySymptom = new List<(string, Stats)>();
+        // Warm the JIT on the first symptom so the figures are the engine's, not the compiler's.
+        var first = new CompiledModel(ModelFlattener.Flatten(kb, kb.Content.Symptoms[0].Id));
+        _ = Recommender.Recommend(new EnginePolicy(first, GateState.Initial, options), first.Start());
+        foreach (var symptom in kb.Content.Symptoms)
+        {
+            var model = new CompiledModel(ModelFlattener.Flatten(kb, symptom.Id));
+            var mine = new List<double>();
+            foreach (var cause in model.CauseIds)
+            {
+                var session = new DiagnosisSession(model, options);
+                for (var guard = 0; guard < 64; guard++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var rec = mode switch
+                    {
+                        "session" => session.Next(),
+                        "shared" => shared.Recommend(model, session.Snapshot),
+                        _ => Recommender.Recommend(new EnginePolicy(model, session.Snapshot.Gates, options), session.Snapshot.State),
+                    };
+                    mine.Add(watch.Elapsed.TotalMilliseconds);
+                    if (rec is null || rec.Step.Kind == StepKind.Escalation && model.TryFindStep(rec.Step.Id, out var s) && s.Kind == StepKind.Escalation)
+                    {
+                        break;
+                    }
+
+                    session.Answer(rec.Step.Id, SimulatedResponder.Answer(model, rec.Step, cause), DateTimeOffset.UnixEpoch);
+                    if (session.Snapshot.Outcome != SessionOutcome.InProgress)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            samples.AddRange(mine);
+            bySymptom.Add((symptom.Id, Stats.Of(mine)));
+        }
+
+        Console.WriteLine($"mode: {mode}");
+        Console.WriteLine("| symptom | decisions | mean (ms) | p95 (ms) | max (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (id, s) in bySymptom)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {id} | {s.Count} | {s.Mean:0.00} | {s.P95:0.00} | {s.Max:0.00} |"));
+        }
+
+        var all = Stats.Of(samples);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| all | {all.Count} | {all.Mean:0.00} | {all.P95:0.00} | {all.Max:0.00} |"));
+        return 0;
+    }
+}

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using Kiriwake.Core.Diagnosis;
+using Kiriwake.Core.Knowledge;
+using Kiriwake.Knowledge.Models;
+using Spectre.Console;
+
+namespace Kiriwake.Cli.Commands;
+
+/// <summary>
+/// `kiriwake kb eval --model FILE | --symptom ID | --all [--format json]`: the exact expected cost of the
+/// engine's policy, of the optimal policy (when exact search is feasible) and of the authored order, and the
+/// first step.
+/// </summary>
+internal sealed class EvalCommand
+{
+    private readonly CliContext _context;
+    private readonly Option<string> _format = CommonOptions.CreateFormat("text", "json");
+    private readonly Option<FileInfo?> _model = new("--model") { Description = "A standalone model file (YAML or JSON) / モデルファイル", HelpName = "FILE" };
+    private readonly Option<string?> _symptom = new("--symptom") { Description = "A symptom of the knowledge base / 症状 ID", HelpName = "ID" };
+    private readonly Option<bool> _all = new("--all") { Description = "Every symptom of the knowledge base / すべての症状" };
+
+    public EvalCommand(CliContext context) => _context = context;
+
+    public Command Build()
+    {
+        var command = new Command("eval", "Exact expected cost of the engine, the optimum and the authored order / 期待コストの評価")
+        {
+            _model, _symptom, _all, _format,
+        };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        var language = _context.GetLanguage(parseResult);
+        var file = parseResult.GetValue(_model);
+        var symptom = parseResult.GetValue(_symptom);
+        var all = parseResult.GetValue(_all);
+        if ((file is not null ? 1 : 0) + (symptom is not null ? 1 : 0) + (all ? 1 : 0) != 1)
+        {
+            _context.Error.MarkupLine($"[red]{Markup.Escape(EvalText.ChooseOne.Get(language))}[/]");
+            return ExitCodes.Usage;
+        }
+
+        var json = parseResult.GetValue(_format) == "json";
+        List<ModelScore> scores;
+        try
+        {
+            if (file is not null)
+            {
+                if (!file.Exists)
+                {
+                    throw new FileNotFoundException(string.Format(CultureInfo.InvariantCulture, EvalText.NoFile.Get(language), file.FullName));
+                }
+
+                scores = [ModelScorer.Score(ModelFileReader.Read(file.FullName))];
+            }
+            else
+            {
+                var kb = _context.LoadKnowledge(parseResult);
+                if (symptom is not null && !kb.Symptoms.ContainsKey(symptom))
+                {
+                    _context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, EvalText.NoSymptom.Get(language), symptom))}[/]");
+                    return ExitCodes.NotFound;
+                }
+
+                var ids = symptom is not null ? [symptom] : kb.Content.Symptoms.Select(s => s.Id).ToArray();
+                scores = ids.Select(id => ModelScorer.Score(ModelFlattener.Flatten(kb, id))).ToList();
+            }
+        }
+        catch (TroubleshootingModelException ex)
+        {
+            _context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.BadInput;
+        }
+
+        if (json)
+        {
+            if (all)
+            {
+                CliJson.Write(_context, scores.Select(s => ToJson(s, includeSymptom: true)).ToArray());
+            }
+            else
+            {
+                CliJson.Write(_context, ToJson(scores[0], includeSymptom: symptom is not null));
+            }
+        }
+        else
+        {
+            foreach (var s in scores)
+            {
+                WriteText(s, language);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static Dictionary<string, object?> ToJson(ModelScore s, bool includeSymptom)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (includeSymptom)
+        {
+            result["symptom"] = s.Id;
+        }
+        else
+        {
+            result["model"] = s.Id;
+        }
+
+        result["policy"] = s.Policy;
+        result["optimal"] = s.Optimal;
+        result["authored"] = s.Authored;
+        result["greedy"] = s.Greedy;
+        result["firstStep"] = s.FirstStep?.Id;
+        result["firstStepKind"] = s.FirstStep?.Kind;
+        result["items"] = s.Items;
+        return result;
+    }
+
+    private void WriteText(ModelScore s, Language language)
+    {
+        var table = new Table().Title(Markup.Escape(s.Id)).AddColumn(EvalText.Policy.Get(language)).AddColumn(new TableColumn(EvalText.Minutes.Get(language)).RightAligned())
+            .AddColumn(new TableColumn(EvalText.VersusEngine.Get(language)).RightAligned());
+        table.AddRow(EvalText.Engine.Get(language), Min(s.Policy), "");
+        table.AddRow(EvalText.Optimal.Get(language), s.Optimal is { } o ? Min(o) : EvalText.NotComputed.Get(language), s.Optimal is { } o2 ? Gap(s.Policy, o2) : "");
+        table.AddRow(EvalText.Authored.Get(language), s.Authored is { } a ? Min(a) : EvalText.None.Get(language), s.Authored is { } a2 ? Gap(s.Policy, a2) : "");
+        table.AddRow(EvalText.GreedyOnly.Get(language), Min(s.Greedy), Gap(s.Policy, s.Greedy));
+        _context.Out.Write(table);
+        _context.Out.MarkupLine($"{Markup.Escape(EvalText.FirstStep.Get(language))}: [bold]{Markup.Escape(s.FirstStep?.Id ?? "-")}[/]");
+        _context.Out.WriteLine();
+    }
+
+    private static string Min(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>How much the other policy costs relative to the engine's (positive: the engine is cheaper).</summary>
+    private static string Gap(double engine, double other) =>
+        other > 0 ? ((other - engine) / other).ToString("+0.0 %;-0.0 %;0.0 %", CultureInfo.InvariantCulture) : "";
+}

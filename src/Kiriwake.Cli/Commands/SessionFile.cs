@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kiriwake.Core.Diagnosis;
+
+namespace Kiriwake.Cli.Commands;
+
+/// <summary>
+/// A saved diagnosis session: which symptom and how to show it, and the event log. It is rewritten after every
+/// event (to a temporary file, then renamed over the old one), so killing the process loses no answer.
+/// </summary>
+internal sealed record SessionFile(string Symptom, string? Platform, string? Family, IReadOnlyList<SessionEvent> Events)
+{
+    public const string FormatName = "kiriwake-session/1";
+
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public void Save(string path)
+    {
+        var dto = new Dto
+        {
+            Format = FormatName,
+            Symptom = Symptom,
+            Platform = Platform,
+            Family = Family,
+            Events = Events.Select(ToDto).ToList(),
+        };
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(dto, s_options));
+        File.Move(temp, full, overwrite: true);
+    }
+
+    /// <exception cref="InvalidDataException">The file is not a session file.</exception>
+    public static SessionFile Load(string path)
+    {
+        Dto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<Dto>(File.ReadAllText(path), s_options);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: not a session file ({ex.Message})", ex);
+        }
+
+        if (dto is null || dto.Format != FormatName || string.IsNullOrEmpty(dto.Symptom))
+        {
+            throw new InvalidDataException($"{path}: not a {FormatName} file");
+        }
+
+        var events = (dto.Events ?? []).Select((e, i) => FromDto(e, path, i)).ToArray();
+        return new SessionFile(dto.Symptom, dto.Platform, dto.Family, events);
+    }
+
+    private static EventDto ToDto(SessionEvent e) => e switch
+    {
+        StepAnswered a => new EventDto { Type = "answer", Step = a.StepId, Answer = a.Answer, At = a.At },
+        FactRecorded f => new EventDto { Type = "fact", Key = f.Key, Value = f.Value, Source = f.Source, At = f.At },
+        AnswerUndone u => new EventDto { Type = "undo", At = u.At },
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
+    };
+
+    private static SessionEvent FromDto(EventDto e, string path, int index) => e.Type switch
+    {
+        "answer" when e.Step is not null && e.Answer is not null => new StepAnswered(e.Step, e.Answer, e.At),
+        "fact" when e.Key is not null && e.Value is not null => new FactRecorded(e.Key, e.Value, e.Source ?? "", e.At),
+        "undo" => new AnswerUndone(e.At),
+        _ => throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path}: event {index + 1} is malformed")),
+    };
+
+    private sealed class Dto
+    {
+        public string? Format { get; set; }
+
+        public string? Symptom { get; set; }
+
+        public string? Platform { get; set; }
+
+        public string? Family { get; set; }
+
+        public List<EventDto>? Events { get; set; }
+    }
+
+    private sealed class EventDto
+    {
+        public string? Type { get; set; }
+
+        public string? Step { get; set; }
+
+        public string? Answer { get; set; }
+
+        public string? Key { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? Source { get; set; }
+
+        public DateTimeOffset At { get; set; }
+    }
+}

@@ -1,0 +1,158 @@
+namespace Kiriwake.Core.Diagnosis;
+
+/// <summary>
+/// The online policy of Heckerman et al. with SACSO's updating efficiencies (theory §6.3): the repair plan
+/// from <see cref="RepairPlanner"/>, and a question when its expected cost of observation
+/// ECO(Q) = C_Q + Σ_q P(q)·ECR(ε, q) beats the plan's ECR (myopic value of information).
+/// </summary>
+public sealed class GreedyPolicy : IPolicy
+{
+    private readonly CompiledModel _model;
+    private readonly RepairPlanner _planner;
+    private readonly Dictionary<StateKey, RepairPlan> _plans = [];
+
+    public GreedyPolicy(CompiledModel model, GateState gates, EngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(gates);
+        _model = model;
+        _planner = new RepairPlanner(model, gates, (options ?? EngineOptions.Default).MaxCutEnumeration);
+    }
+
+    public StepChoice? Choose(DiagnosisState state) => Decide(state).Choice;
+
+    public EngineDecision Decide(DiagnosisState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Mass <= Numerics.TinyMass)
+        {
+            return new EngineDecision(null, DecisionMethod.Greedy, 0);
+        }
+
+        var plan = Plan(state);
+        var best = plan.Actions.Length > 0 ? new StepChoice(StepKind.Action, plan.Actions[0])
+            : plan.Escalates ? new StepChoice(StepKind.Escalation, 0) : (StepChoice?)null;
+        var bestCost = plan.Cost;
+        if (HasUsefulAction(state))
+        {
+            for (var q = 0; q < _model.QuestionCount; q++)
+            {
+                if (state.IsQuestionAnswered(q) || !IsInformative(state, q))
+                {
+                    continue;
+                }
+
+                var eco = ExpectedCostOfObservation(state, q);
+                if (Numerics.Less(eco, bestCost))
+                {
+                    best = new StepChoice(StepKind.Question, q);
+                    bestCost = eco;
+                }
+            }
+        }
+
+        return new EngineDecision(best, DecisionMethod.Greedy, bestCost / state.Mass);
+    }
+
+    /// <summary>ECR of the plan from this state, per unit of probability (the "go on without asking" cost).</summary>
+    public double RepairCost(DiagnosisState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Mass > 0 ? Plan(state).Cost / state.Mass : 0;
+    }
+
+    /// <summary>ECO of a question, per unit of probability.</summary>
+    public double ExpectedCostOfObservation(DiagnosisState state, int question, bool normalised) =>
+        normalised ? ExpectedCostOfObservation(state, question) / state.Mass : ExpectedCostOfObservation(state, question);
+
+    /// <summary>The myopic value of information of a question: ECR − Σ_q P(q)·ECR(q), per unit of probability.</summary>
+    public double ValueOfInformation(DiagnosisState state, int question)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Mass <= Numerics.TinyMass)
+        {
+            return 0;
+        }
+
+        var after = ExpectedCostOfObservation(state, question) - (_model.QuestionCost[question] * state.Mass);
+        return (Plan(state).Cost - after) / state.Mass;
+    }
+
+    /// <summary>Expected cost if the action is tried now and the greedy plan continues after a failure.</summary>
+    internal double LookAhead(DiagnosisState state, int action) =>
+        (_model.ActionCost[action] * state.Mass) + (_model.RepairCost[action] * state.FixMass(action))
+        + Plan(state.AfterFailure(action)).Cost;
+
+    internal bool IsUseful(DiagnosisState state, int action) => _planner.IsUseful(state, action);
+
+    internal bool IsAllowed(int action) => _planner.IsAllowed(action);
+
+    internal bool HasUsefulAction(DiagnosisState state)
+    {
+        for (var a = 0; a < _model.ActionCount; a++)
+        {
+            if (_planner.IsUseful(state, a))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A question can move the belief only if some answer's likelihood differs between causes that
+    /// are still possible.</summary>
+    internal static bool IsInformative(DiagnosisState state, int question)
+    {
+        var model = state.Model;
+        foreach (var l in model.Likelihood[question])
+        {
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            for (var k = 0; k < l.Length; k++)
+            {
+                if (state.Weights[k] > Numerics.TinyMass)
+                {
+                    lo = Math.Min(lo, l[k]);
+                    hi = Math.Max(hi, l[k]);
+                }
+            }
+
+            if (hi - lo > 1e-12)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal RepairPlan Plan(DiagnosisState state)
+    {
+        if (!_plans.TryGetValue(state.Key, out var plan))
+        {
+            plan = _planner.Plan(state);
+            _plans[state.Key] = plan;
+        }
+
+        return plan;
+    }
+
+    /// <summary>C_Q·P(ε) + Σ_q ECR(ε, q), where ECR(ε, q) is the better of the plan made after the answer and
+    /// the current plan carried on regardless: an answer can always be ignored, so the value of information is
+    /// never negative, even though the greedy plan is not optimal.</summary>
+    private double ExpectedCostOfObservation(DiagnosisState state, int question)
+    {
+        var current = Plan(state);
+        var eco = _model.QuestionCost[question] * state.Mass;
+        for (var ans = 0; ans < _model.Likelihood[question].Length; ans++)
+        {
+            if (state.AnswerMass(question, ans) > Numerics.TinyMass)
+            {
+                var child = state.AfterAnswer(question, ans);
+                eco += Math.Min(Plan(child).Cost, _planner.CostOf(current, child.Weights));
+            }
+        }
+
+        return eco;
+    }
+}

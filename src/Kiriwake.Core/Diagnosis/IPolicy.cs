@@ -1,0 +1,36 @@
+namespace Kiriwake.Core.Diagnosis;
+
+/// <summary>A troubleshooting policy: the next step in a state, or none when it stops (fixed, escalated,
+/// or nothing useful is left). Policies are deterministic functions of the state.</summary>
+public interface IPolicy
+{
+    StepChoice? Choose(DiagnosisState state);
+}
+
+/// <summary>How the engine chose a step.</summary>
+public enum DecisionMethod
+{
+    /// <summary>The exact solver: optimal from here on.</summary>
+    Exact,
+
+    /// <summary>Updating P-over-C with an exact escalation cut and myopic value of information.</summary>
+    Greedy,
+
+    /// <summary>A fixed order (a document's own), used for comparison.</summary>
+    Authored,
+}
+
+/// <param name="ExpectedCost">Expected cost from this state on, per unit of probability of being here (minutes).</param>
+public sealed record EngineDecision(StepChoice? Choice, DecisionMethod Method, double ExpectedCost);
+
+/// <summary>The engine's knobs. Defaults follow the theory reference §6.3/§6.4.</summary>
+/// <param name="MaxExactItems">The exact solver runs when at most this many useful actions and questions remain.</param>
+/// <param name="ExactNodeBudget">Time box of the exact solver, counted in expanded states (no clock in Core).</param>
+/// <param name="MaxCutEnumeration">Plans up to this length get the escalation cut by full enumeration of subsets.</param>
+public sealed record EngineOptions(int MaxExactItems = 12, long ExactNodeBudget = 100_000, int MaxCutEnumeration = 12)
+{
+    public static EngineOptions Default { get; } = new();
+
+    /// <summary>Greedy only: the policy the exact solver falls back to.</summary>
+    public static EngineOptions GreedyOnly { get; } = new(MaxExactItems: -1);
+}

@@ -149,6 +149,7 @@ public static class BackupFixture
         {
             connection.Open();
             Exec(connection, "PRAGMA journal_mode=WAL");
+            Exec(connection, "PRAGMA synchronous=OFF");
             Exec(connection, "CREATE TABLE Files (fileID TEXT PRIMARY KEY, domain TEXT, relativePath TEXT, flags INTEGER, file BLOB)");
             Exec(connection, "CREATE INDEX FilesDomainIdx ON Files(domain)");
             Exec(connection, "CREATE INDEX FilesRelativePathIdx ON Files(relativePath)");
@@ -156,6 +157,7 @@ public static class BackupFixture
             Exec(connection, "CREATE TABLE Properties (key TEXT PRIMARY KEY, value BLOB)");
             using var transaction = connection.BeginTransaction();
             using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO Files VALUES ($id, $domain, $path, $flags, $file)";
             var id = insert.Parameters.Add("$id", SqliteType.Text);
             var domainParameter = insert.Parameters.Add("$domain", SqliteType.Text);

@@ -22,6 +22,12 @@ public static class BackupFacts
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(time);
+        // A folder that is not a backup says nothing about the device's backups.
+        if (report.Reasons.Any(r => r.Code is BackupReasonCode.NotABackup or BackupReasonCode.FolderMissing))
+        {
+            return [];
+        }
+
         var source = new FactSource(FactSourceKind.Backup, report.Folder);
         var facts = new List<Fact>();
         var now = time.GetUtcNow();

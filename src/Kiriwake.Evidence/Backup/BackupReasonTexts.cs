@@ -11,6 +11,7 @@ public static class BackupReasonTexts
     {
         [BackupReasonCode.FolderMissing] = new("フォルダー {0} がありません。", "The folder {0} does not exist."),
         [BackupReasonCode.FolderUnreadable] = new("読み取れません（{0}）：{1}", "Cannot be read ({0}): {1}"),
+        [BackupReasonCode.PermissionDenied] = new("アクセスが拒否されました（{0}）。このユーザーに読み取り権限がありません（macOS ではフルディスクアクセスが必要です）。", "Permission denied ({0}). This user may not read it (on macOS, grant Full Disk Access)."),
         [BackupReasonCode.NotABackup] = new("Info.plist・Status.plist・Manifest.plist・Manifest.db のどれもなく、バックアップのフォルダーではありません。", "None of Info.plist, Status.plist, Manifest.plist or Manifest.db is here: this is not a backup folder."),
         [BackupReasonCode.StatusMissing] = new("Status.plist がありません。iPhone がバックアップの状態を書く前に止まっています。", "Status.plist is missing: the backup stopped before the iPhone recorded its state."),
         [BackupReasonCode.StatusMalformed] = new("Status.plist が壊れています：{0}", "Status.plist is damaged: {0}"),

@@ -50,9 +50,13 @@ public sealed record BackupSizes(
         {
             reasons.Add(BackupReason.Of(BackupReasonCode.ManifestDbDamaged, BackupVerdict.Unreadable, e.Message));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException e)
         {
-            reasons.Add(BackupReason.Of(BackupReasonCode.FolderUnreadable, BackupVerdict.Unreadable, e.GetType().Name, e.Message));
+            reasons.Add(BackupReason.Of(BackupReasonCode.PermissionDenied, BackupVerdict.Unreadable, e.Message));
+        }
+        catch (IOException e)
+        {
+            reasons.Add(BackupReason.Of(BackupReasonCode.FolderUnreadable, BackupVerdict.Unreadable, folder, e.Message));
         }
 
         return (null, reasons);

@@ -14,6 +14,7 @@ public enum BackupReasonCode
 {
     FolderMissing,
     FolderUnreadable,
+    PermissionDenied,
     NotABackup,
     StatusMissing,
     StatusMalformed,

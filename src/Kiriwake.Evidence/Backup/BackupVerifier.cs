@@ -72,7 +72,8 @@ public sealed class BackupVerifier
                 var checker = new FileChecker(folder, manifest?.IsEncrypted ?? false, options);
                 try
                 {
-                    files = checker.Run(source, options.Deep ? blobs : null, total: 0, cancellationToken);
+                    long total = options.Progress is null ? 0 : source.Count();
+                    files = checker.Run(source, options.Deep ? blobs : null, total, cancellationToken);
                     logical = checker.LogicalBytes;
                     reasons.AddRange(FileChecker.Reasons(files, options.Deep));
                 }
@@ -82,9 +83,13 @@ public sealed class BackupVerifier
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException e)
         {
-            reasons.Add(BackupReason.Of(BackupReasonCode.FolderUnreadable, BackupVerdict.Unreadable, e.GetType().Name, e.Message));
+            reasons.Add(BackupReason.Of(BackupReasonCode.PermissionDenied, BackupVerdict.Unreadable, e.Message));
+        }
+        catch (IOException e)
+        {
+            reasons.Add(BackupReason.Of(BackupReasonCode.FolderUnreadable, BackupVerdict.Unreadable, folder, e.Message));
         }
 
         bool filesChecked = options.Deep && files is not null && blobs is not null;
@@ -193,7 +198,11 @@ public sealed class BackupVerifier
         {
             reasons.Add(BackupReason.Of(malformed, BackupVerdict.Unreadable, e.Message));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
+        {
+            reasons.Add(BackupReason.Of(BackupReasonCode.PermissionDenied, BackupVerdict.Unreadable, name));
+        }
+        catch (IOException e)
         {
             reasons.Add(BackupReason.Of(BackupReasonCode.FolderUnreadable, BackupVerdict.Unreadable, name, e.Message));
         }

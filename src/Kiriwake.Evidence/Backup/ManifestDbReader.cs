@@ -113,6 +113,22 @@ public sealed class ManifestDbReader : IDisposable
         }
     }
 
+    /// <summary>The number of rows in Files.</summary>
+    /// <exception cref="ManifestFormatException">The database is damaged.</exception>
+    public long CountRows()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Files";
+        try
+        {
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e)
+        {
+            throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
+        }
+    }
+
     public void Dispose()
     {
         _connection.Dispose();

@@ -24,6 +24,9 @@ internal sealed class ManifestSource : IDisposable
 
     public IEnumerable<ManifestEntry> Entries(bool wantKeys) => _db?.ReadEntries(wantKeys) ?? _mbdb!;
 
+    /// <summary>The number of records, for progress.</summary>
+    public long Count() => _db?.CountRows() ?? _mbdb!.Count;
+
     public void Dispose()
     {
         _db?.Dispose();

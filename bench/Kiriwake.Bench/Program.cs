@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Kiriwake.Bench.Backup;
 using Kiriwake.Bench.Diagnosis;
 
 // Entry point of the benchmarks and evaluation harnesses; each harness registers itself here.
@@ -8,6 +9,9 @@ return args.FirstOrDefault() switch
     "random-models" => RandomModelEvaluation.Run(args),
     "latency" => LatencyHarness.Run(args),
     "next-step-bdn" => Run(() => BenchmarkRunner.Run<NextStepBenchmark>(args: args[1..])),
+    "backup-deep-check" => await BackupDeepCheckHarness.RunAsync(args[1..]),
+    "password-check" => PasswordCheckHarness.Run(args[1..]),
+    "fuzz-plist" => FuzzHarness.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -19,10 +23,13 @@ static int Run(Action action)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kiriwake.Bench -- <harness>");
-    Console.Error.WriteLine("  eval-symptoms   engine vs optimal vs the documents' orders, per symptom (Markdown + SVG in bench/results/)");
-    Console.Error.WriteLine("  random-models   [--count 10000] [--large 500]: gaps to exhaustive search on seeded random models");
-    Console.Error.WriteLine("  latency         next-step decision times over simulated sessions of every cause of every symptom");
-    Console.Error.WriteLine("  next-step-bdn   the same decision under BenchmarkDotNet");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kiriwake.Bench -- <harness> [options]");
+    Console.Error.WriteLine("  eval-symptoms      engine vs optimal vs the documents' orders, per symptom (Markdown + SVG in bench/results/)");
+    Console.Error.WriteLine("  random-models      [--count 10000] [--large 500]: gaps to exhaustive search on seeded random models");
+    Console.Error.WriteLine("  latency            next-step decision times over simulated sessions of every cause of every symptom");
+    Console.Error.WriteLine("  next-step-bdn      the same decision under BenchmarkDotNet");
+    Console.Error.WriteLine("  backup-deep-check  [--files N]: deep check of a generated backup against `find` over the same tree");
+    Console.Error.WriteLine("  password-check     one password check against `openssl kdf` with the same parameters");
+    Console.Error.WriteLine("  fuzz-plist         [--cases N]: mutated plists and Manifest.db files fed to the readers");
     return 2;
 }

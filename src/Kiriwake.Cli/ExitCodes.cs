@@ -23,6 +23,30 @@ internal static class ExitCodes
     /// <summary>Input was malformed (a plist, a database, a session file) and was not used.</summary>
     public const int BadInput = 6;
 
+    /// <summary>The backup did not finish: interrupted in some phase, or still being written.</summary>
+    public const int BackupInterrupted = 20;
+
+    /// <summary>The backup finished but its files disagree with its file list (missing, wrong size, orphans).</summary>
+    public const int BackupInconsistent = 21;
+
+    /// <summary>The backup cannot be read: damaged plists or file list, or a file list that cannot be decrypted.</summary>
+    public const int BackupUnreadable = 22;
+
+    /// <summary>The password does not open the encrypted backup.</summary>
+    public const int WrongPassword = 23;
+
+    /// <summary>The backup (or a file in it) may not be read by this user.</summary>
+    public const int PermissionDenied = 24;
+
+    /// <summary>The folder exists but is not a backup.</summary>
+    public const int NotABackup = 25;
+
+    /// <summary>check-password on a backup that is not encrypted.</summary>
+    public const int NotEncrypted = 26;
+
+    /// <summary>The backup is encrypted and no password was given (or none could be read).</summary>
+    public const int PasswordNeeded = 27;
+
     /// <summary>The operation was cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

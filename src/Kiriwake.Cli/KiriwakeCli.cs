@@ -22,6 +22,7 @@ internal static class KiriwakeCli
         root.Subcommands.Add(new ChecklistCommand(context).Build());
         root.Subcommands.Add(new FlowCommand(context).Build());
         root.Subcommands.Add(new FaqCommand(context).Build());
+        root.Subcommands.Add(new BackupsCommand(context).Build());
         return root;
     }
 

@@ -1,0 +1,139 @@
+using System.IO.Enumeration;
+
+namespace Kiriwake.Evidence.Backup;
+
+/// <summary>
+/// What is on disk in a backup folder: every blob by fileID with its length, other files, the total size,
+/// and whether a leftover <c>Snapshot/</c> folder exists. Built in one pass, one stat per file (like
+/// <c>find -printf %s</c>).
+/// </summary>
+public sealed class BlobIndex
+{
+    private static readonly EnumerationOptions s_options = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    private BlobIndex(Dictionary<FileIdKey, long> blobs, Dictionary<FileIdKey, long> flatBlobs, List<string> strayFiles, long diskBytes, long fileCount, bool hasSnapshot)
+    {
+        Blobs = blobs;
+        FlatBlobs = flatBlobs;
+        StrayFiles = strayFiles;
+        DiskBytes = diskBytes;
+        FileCount = fileCount;
+        HasSnapshotFolder = hasSnapshot;
+    }
+
+    /// <summary>Blobs in <c>xx/</c> sub-folders (iOS 10+), with their lengths.</summary>
+    public Dictionary<FileIdKey, long> Blobs { get; }
+
+    /// <summary>Blobs directly in the backup folder (iOS ≤ 9 layout), with their lengths.</summary>
+    public Dictionary<FileIdKey, long> FlatBlobs { get; }
+
+    /// <summary>Files in the <c>xx/</c> sub-folders whose names are not fileIDs, relative to the backup folder.</summary>
+    public List<string> StrayFiles { get; }
+
+    /// <summary>Bytes of every file under the backup folder, metadata and <c>Snapshot/</c> included.</summary>
+    public long DiskBytes { get; }
+
+    public long FileCount { get; }
+
+    public bool HasSnapshotFolder { get; }
+
+    /// <summary>Walks <paramref name="folder"/>.</summary>
+    /// <exception cref="UnauthorizedAccessException">A sub-folder cannot be listed.</exception>
+    /// <exception cref="IOException">The folder cannot be read.</exception>
+    public static BlobIndex Build(string folder, CancellationToken cancellationToken)
+    {
+        var blobs = new Dictionary<FileIdKey, long>();
+        var flat = new Dictionary<FileIdKey, long>();
+        var stray = new List<string>();
+        long diskBytes = 0;
+        long fileCount = 0;
+        bool snapshot = false;
+        var subfolders = new List<string>();
+        foreach (var (name, isDirectory, length) in List(folder))
+        {
+            if (isDirectory)
+            {
+                if (name == "Snapshot")
+                {
+                    snapshot = true;
+                }
+
+                subfolders.Add(name);
+                continue;
+            }
+
+            diskBytes += length;
+            fileCount++;
+            if (FileIdKey.TryParse(name, out var key))
+            {
+                flat[key] = length;
+            }
+        }
+
+        foreach (string sub in subfolders)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            bool blobFolder = sub.Length == 2 && Uri.IsHexDigit(sub[0]) && Uri.IsHexDigit(sub[1]);
+            if (!blobFolder)
+            {
+                // Snapshot/ and anything else count toward the size on disk only.
+                var (bytes, files) = SumTree(Path.Combine(folder, sub));
+                diskBytes += bytes;
+                fileCount += files;
+                continue;
+            }
+
+            var enumerable = new FileSystemEnumerable<(FileIdKey Key, bool IsBlob, string? Name, long Length)>(
+                Path.Combine(folder, sub),
+                (ref FileSystemEntry e) => FileIdKey.TryParse(e.FileName, out var k)
+                    ? (k, true, null, e.Length)
+                    : (default, false, e.FileName.ToString(), e.Length),
+                s_options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+            };
+            foreach (var entry in enumerable)
+            {
+                diskBytes += entry.Length;
+                fileCount++;
+                if (entry.IsBlob)
+                {
+                    blobs[entry.Key] = entry.Length;
+                }
+                else
+                {
+                    stray.Add(Path.Combine(sub, entry.Name!));
+                }
+            }
+        }
+
+        return new BlobIndex(blobs, flat, stray, diskBytes, fileCount, snapshot);
+    }
+
+    private static FileSystemEnumerable<(string Name, bool IsDirectory, long Length)> List(string folder) =>
+        new(folder, (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, e.IsDirectory ? 0 : e.Length), s_options);
+
+    private static (long Bytes, long Files) SumTree(string folder)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 };
+        long bytes = 0;
+        long files = 0;
+        var all = new FileSystemEnumerable<long>(folder, (ref FileSystemEntry e) => e.Length, options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+        };
+        foreach (long length in all)
+        {
+            bytes += length;
+            files++;
+        }
+
+        return (bytes, files);
+    }
+}

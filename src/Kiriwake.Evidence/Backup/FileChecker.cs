@@ -1,0 +1,234 @@
+using System.Globalization;
+using Kiriwake.Evidence.Crypto;
+
+namespace Kiriwake.Evidence.Backup;
+
+/// <summary>
+/// One pass over the manifest: counts by kind, the logical size, unknown flags and unreadable records; with a
+/// <see cref="BlobIndex"/> also every file's presence and length (§5.4) and the orphans left over; with keys,
+/// every present file decrypted and its padding and length checked.
+/// </summary>
+internal sealed class FileChecker
+{
+    private const int ProgressEvery = 4096;
+
+    private readonly string _folder;
+    private readonly bool _encrypted;
+    private readonly VerifyOptions _options;
+    private readonly List<FileExample> _missing = [];
+    private readonly List<FileExample> _wrongSize = [];
+    private readonly List<FileExample> _unknownFlags = [];
+    private readonly List<FileExample> _unreadable = [];
+    private readonly List<FileExample> _decryptFailed = [];
+    private readonly SortedSet<long> _unknownFlagValues = [];
+
+    private long _records;
+    private long _files;
+    private long _directories;
+    private long _symlinks;
+    private long _unknownFlagCount;
+    private long _unreadableRecords;
+    private long _present;
+    private long _missingCount;
+    private long _zeroSizeMissing;
+    private long _wrongSizeCount;
+    private long _unreadableFiles;
+    private long _decrypted;
+    private long _decryptFailedCount;
+
+    public FileChecker(string folder, bool encrypted, VerifyOptions options)
+    {
+        _folder = folder;
+        _encrypted = encrypted;
+        _options = options;
+    }
+
+    public long LogicalBytes { get; private set; }
+
+    public FileCheckResult Run(ManifestSource source, BlobIndex? index, long total, CancellationToken cancellationToken)
+    {
+        bool decrypt = index is not null && _encrypted && _options.Keys is not null;
+        var blobs = index is null ? null : source.FlatLayout ? index.FlatBlobs : index.Blobs;
+        foreach (var entry in source.Entries(wantKeys: decrypt))
+        {
+            if ((++_records & (ProgressEvery - 1)) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _options.Progress?.Report(new DeepCheckProgress(_records, total));
+            }
+
+            if (entry.RecordProblem is not null)
+            {
+                _unreadableRecords++;
+                Add(_unreadable, entry);
+                continue;
+            }
+
+            switch (entry.Flags)
+            {
+                case ManifestFlags.Directory:
+                    _directories++;
+                    continue;
+                case ManifestFlags.Symlink:
+                    _symlinks++;
+                    continue;
+                case ManifestFlags.File:
+                    break;
+                default:
+                    _unknownFlagCount++;
+                    _unknownFlagValues.Add(entry.Flags);
+                    Add(_unknownFlags, entry);
+                    continue;
+            }
+
+            _files++;
+            LogicalBytes += entry.Size;
+            if (blobs is not null)
+            {
+                CheckBlob(entry, blobs, source.FlatLayout, decrypt);
+            }
+        }
+
+        _options.Progress?.Report(new DeepCheckProgress(_records, Math.Max(total, _records)));
+        var orphans = new List<string>();
+        long orphanCount = 0;
+        if (index is not null)
+        {
+            // Blobs the manifest did not claim; the other layout's blobs count too (a flat blob in a 10+ backup).
+            var other = source.FlatLayout ? index.Blobs : index.FlatBlobs;
+            foreach (var key in blobs!.Keys.Concat(other.Keys))
+            {
+                orphanCount++;
+                if (orphans.Count < _options.MaxExamples)
+                {
+                    string id = key.ToString();
+                    orphans.Add(other.ContainsKey(key) == source.FlatLayout ? Path.Combine(id[..2], id) : id);
+                }
+            }
+
+            orphanCount += index.StrayFiles.Count;
+            orphans.AddRange(index.StrayFiles.Take(Math.Max(0, _options.MaxExamples - orphans.Count)));
+        }
+
+        return new FileCheckResult(
+            _records, _files, _directories, _symlinks, _unknownFlagCount, _unreadableRecords,
+            _present, _missingCount, _zeroSizeMissing, _wrongSizeCount, orphanCount, _unreadableFiles, _decrypted, _decryptFailedCount,
+            _missing, _wrongSize, orphans, _unknownFlags, _unreadable, _decryptFailed, _unknownFlagValues.ToArray());
+    }
+
+    private void CheckBlob(ManifestEntry entry, Dictionary<FileIdKey, long> blobs, bool flat, bool decrypt)
+    {
+        if (!FileIdKey.TryParse(entry.FileId, out var key) || !blobs.Remove(key, out long actual))
+        {
+            if (entry.Size == 0)
+            {
+                _zeroSizeMissing++;
+            }
+            else
+            {
+                _missingCount++;
+                Add(_missing, entry);
+            }
+
+            return;
+        }
+
+        // Encrypted blobs carry 1–16 bytes of PKCS#7 padding (§5.4).
+        long expected = _encrypted ? entry.Size + 16 - (entry.Size % 16) : entry.Size;
+        if (actual != expected)
+        {
+            _wrongSizeCount++;
+            if (_wrongSize.Count < _options.MaxExamples)
+            {
+                _wrongSize.Add(new FileExample(entry.Domain, entry.RelativePath, entry.FileId, expected, actual));
+            }
+
+            return;
+        }
+
+        _present++;
+        if (decrypt)
+        {
+            Decrypt(entry, flat);
+        }
+    }
+
+    private void Decrypt(ManifestEntry entry, bool flat)
+    {
+        byte[]? fileKey = entry.EncryptionKey is { Length: BackupKeys.WrappedEntryLength } wrapped ? _options.Keys!.UnwrapEntry(wrapped) : null;
+        try
+        {
+            if (fileKey is not null && BackupDecryptor.VerifyFile(Path.Combine(_folder, entry.BlobPath(flat)), fileKey, entry.Size))
+            {
+                _decrypted++;
+                return;
+            }
+
+            _decryptFailedCount++;
+            Add(_decryptFailed, entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _unreadableFiles++;
+            Add(_unreadable, entry);
+        }
+    }
+
+    private void Add(List<FileExample> list, ManifestEntry entry)
+    {
+        if (list.Count < _options.MaxExamples)
+        {
+            list.Add(new FileExample(entry.Domain, entry.RelativePath, entry.FileId));
+        }
+    }
+
+    /// <summary>The reasons a finished check contributes.</summary>
+    public static IEnumerable<BackupReason> Reasons(FileCheckResult r, bool deep)
+    {
+        static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+        if (r.UnreadableRecords > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.RecordsUnreadable, BackupVerdict.Inconsistent, N(r.UnreadableRecords));
+        }
+
+        if (r.UnknownFlags > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.UnknownFlags, BackupVerdict.Inconsistent, N(r.UnknownFlags), string.Join(", ", r.UnknownFlagValues.Select(N)));
+        }
+
+        if (!deep)
+        {
+            yield break;
+        }
+
+        if (r.Missing > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.FilesMissing, BackupVerdict.Inconsistent, N(r.Missing), N(r.Files));
+        }
+
+        if (r.ZeroSizeMissing > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.ZeroSizeFilesMissing, BackupVerdict.Complete, N(r.ZeroSizeMissing));
+        }
+
+        if (r.WrongSize > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.FilesWrongSize, BackupVerdict.Inconsistent, N(r.WrongSize));
+        }
+
+        if (r.Orphans > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.OrphanFiles, BackupVerdict.Inconsistent, N(r.Orphans));
+        }
+
+        if (r.Unreadable > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.FilesUnreadable, BackupVerdict.Unreadable, N(r.Unreadable));
+        }
+
+        if (r.DecryptFailed > 0)
+        {
+            yield return BackupReason.Of(BackupReasonCode.FilesDecryptFailed, BackupVerdict.Inconsistent, N(r.DecryptFailed));
+        }
+    }
+}

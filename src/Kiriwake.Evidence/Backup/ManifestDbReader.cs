@@ -1,0 +1,215 @@
+using Kiriwake.Evidence.Plist;
+using Microsoft.Data.Sqlite;
+
+namespace Kiriwake.Evidence.Backup;
+
+/// <summary>
+/// Reads Manifest.db without ever writing next to it: the file is opened with <c>immutable=1</c> (SQLite then
+/// creates no -shm/-wal and takes no locks); when a non-empty -wal holds committed rows, the db and its -wal are
+/// copied to a temporary folder first, and the copy is deleted on dispose.
+/// </summary>
+public sealed class ManifestDbReader : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly string? _tempFolder;
+
+    private ManifestDbReader(SqliteConnection connection, string? tempFolder)
+    {
+        _connection = connection;
+        _tempFolder = tempFolder;
+    }
+
+    /// <summary>Opens a Manifest.db file read-only.</summary>
+    /// <exception cref="ManifestFormatException">Not an SQLite file, cut short, or without a Files table.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
+    public static ManifestDbReader Open(string path)
+    {
+        CheckHeader(path);
+        string wal = path + "-wal";
+        string? temp = null;
+        string dataSource;
+        if (File.Exists(wal) && new FileInfo(wal).Length > 0)
+        {
+            temp = Directory.CreateTempSubdirectory("kiriwake-manifest-").FullName;
+            string copy = Path.Combine(temp, "Manifest.db");
+            File.Copy(path, copy);
+            File.Copy(wal, copy + "-wal");
+            dataSource = copy;
+        }
+        else
+        {
+            dataSource = ImmutableUri(path);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = dataSource,
+            Mode = temp is null ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var reader = new ManifestDbReader(connection, temp);
+            reader.CheckSchema();
+            return reader;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            DeleteTemp(temp);
+            throw new ManifestFormatException($"Manifest.db cannot be read as SQLite: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            DeleteTemp(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Reads every row of Files, in rowid order. Records that do not decode carry a problem instead.</summary>
+    /// <exception cref="ManifestFormatException">The database is damaged part-way.</exception>
+    public IEnumerable<ManifestEntry> ReadEntries(bool wantKeys)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT fileID, domain, relativePath, flags, file FROM Files";
+        using var reader = Execute(command);
+        byte[] buffer = new byte[4096];
+        while (Step(reader))
+        {
+            string fileId = reader.IsDBNull(0) ? string.Empty : reader.GetString(0);
+            string domain = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
+            string relativePath = reader.IsDBNull(2) ? string.Empty : reader.GetString(2);
+            long flags = reader.IsDBNull(3) ? 0 : reader.GetInt64(3);
+            if (reader.IsDBNull(4))
+            {
+                yield return new ManifestEntry(fileId, domain, relativePath, flags, -1, 0, null, "no MBFile record");
+                continue;
+            }
+
+            long length = reader.GetBytes(4, 0, null, 0, 0);
+            if (length > buffer.Length)
+            {
+                buffer = new byte[checked((int)Math.Min(length, 16 * 1024 * 1024))];
+            }
+
+            int read = (int)reader.GetBytes(4, 0, buffer, 0, buffer.Length);
+            MbFile file;
+            string? problem = null;
+            try
+            {
+                file = MbFileReader.Read(buffer.AsSpan(0, read), wantKeys);
+            }
+            catch (PlistFormatException e)
+            {
+                file = new MbFile(-1, 0, 0, null);
+                problem = e.Message;
+            }
+
+            yield return new ManifestEntry(fileId, domain, relativePath, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
+        }
+    }
+
+    /// <summary>The number of rows in Files.</summary>
+    /// <exception cref="ManifestFormatException">The database is damaged.</exception>
+    public long CountRows()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Files";
+        try
+        {
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e)
+        {
+            throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
+        }
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        DeleteTemp(_tempFolder);
+    }
+
+    private void CheckSchema()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT fileID, domain, relativePath, flags, file FROM Files LIMIT 0";
+        using var reader = command.ExecuteReader();
+    }
+
+    private static SqliteDataReader Execute(SqliteCommand command)
+    {
+        try
+        {
+            return command.ExecuteReader();
+        }
+        catch (SqliteException e)
+        {
+            throw new ManifestFormatException($"Manifest.db query failed: {e.Message}", e);
+        }
+    }
+
+    private static bool Step(SqliteDataReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (SqliteException e)
+        {
+            throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
+        }
+    }
+
+    private static void CheckHeader(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[SqliteHeader.Length];
+        int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (n == 0)
+        {
+            throw new ManifestFormatException("Manifest.db is empty (0 bytes).");
+        }
+
+        if (!SqliteHeader.HasMagic(header[..n]))
+        {
+            throw new ManifestFormatException("Manifest.db is not an SQLite database (encrypted, or damaged).");
+        }
+
+        if (n < SqliteHeader.Length)
+        {
+            throw new ManifestFormatException($"Manifest.db is cut short: {n} bytes.");
+        }
+
+        if (SqliteHeader.ExpectedLength(header) is long expected && stream.Length < expected)
+        {
+            throw new ManifestFormatException($"Manifest.db is cut short: {stream.Length} of {expected} bytes.");
+        }
+    }
+
+    /// <summary>A <c>file:</c> URI with <c>immutable=1</c>; each path segment escaped so '?', '#' and '%' stay literal.</summary>
+    private static string ImmutableUri(string path)
+    {
+        string full = Path.GetFullPath(path).Replace('\\', '/');
+        var segments = full.Split('/').Select(Uri.EscapeDataString).ToArray();
+        if (segments.Length > 0 && segments[0].EndsWith("%3A", StringComparison.Ordinal))
+        {
+            segments[0] = "/" + segments[0].Replace("%3A", ":", StringComparison.Ordinal);
+        }
+
+        return "file:" + string.Join('/', segments) + "?immutable=1";
+    }
+
+    private static void DeleteTemp(string? folder)
+    {
+        if (folder is not null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Kiriwake.Evidence.Crypto;
+
+namespace Kiriwake.Evidence.Backup;
+
+/// <summary>
+/// The file list of a backup, whichever form it takes: Manifest.db (clear, or decrypted into a temporary file
+/// deleted on dispose) or Manifest.mbdb (iOS ≤ 9, flat blob layout).
+/// </summary>
+internal sealed class ManifestSource : IDisposable
+{
+    private readonly ManifestDbReader? _db;
+    private readonly IReadOnlyList<ManifestEntry>? _mbdb;
+    private readonly string? _decryptedTemp;
+
+    private ManifestSource(ManifestDbReader? db, IReadOnlyList<ManifestEntry>? mbdb, string? decryptedTemp)
+    {
+        _db = db;
+        _mbdb = mbdb;
+        _decryptedTemp = decryptedTemp;
+    }
+
+    /// <summary>True for Manifest.mbdb backups, whose blobs lie directly in the backup folder.</summary>
+    public bool FlatLayout => _mbdb is not null;
+
+    public IEnumerable<ManifestEntry> Entries(bool wantKeys) => _db?.ReadEntries(wantKeys) ?? _mbdb!;
+
+    /// <summary>The number of records, for progress.</summary>
+    public long Count() => _db?.CountRows() ?? _mbdb!.Count;
+
+    public void Dispose()
+    {
+        _db?.Dispose();
+        if (_decryptedTemp is not null)
+        {
+            BackupDecryptor.DeleteTemp(_decryptedTemp);
+        }
+    }
+
+    /// <summary>Opens the file list, or returns null with the reason it cannot be read.</summary>
+    public static ManifestSource? Open(string folder, ManifestProperties? manifest, BackupKeys? keys, List<BackupReason> reasons)
+    {
+        string db = Path.Combine(folder, "Manifest.db");
+        string mbdb = Path.Combine(folder, "Manifest.mbdb");
+        if (!File.Exists(db))
+        {
+            if (File.Exists(mbdb))
+            {
+                return OpenMbdb(mbdb, reasons);
+            }
+
+            reasons.Add(BackupReason.Of(BackupReasonCode.ManifestDbMissing, BackupVerdict.Interrupted));
+            return null;
+        }
+
+        if (new FileInfo(db).Length == 0)
+        {
+            reasons.Add(BackupReason.Of(BackupReasonCode.ManifestDbEmpty, BackupVerdict.Interrupted));
+            return null;
+        }
+
+        // iOS ≥ 10.2 encrypts Manifest.db itself; ManifestKey in Manifest.plist says so (§4).
+        if (manifest is { IsEncrypted: true, ManifestKey: { } manifestKey })
+        {
+            if (keys is null)
+            {
+                reasons.Add(BackupReason.Of(BackupReasonCode.EncryptedNeedsPassword, BackupVerdict.Complete));
+                return null;
+            }
+
+            string? temp = null;
+            try
+            {
+                temp = BackupDecryptor.DecryptManifestToTemp(db, manifestKey.Span, keys);
+                return new ManifestSource(ManifestDbReader.Open(temp), null, temp);
+            }
+            catch (EvidenceFormatException e)
+            {
+                if (temp is not null)
+                {
+                    BackupDecryptor.DeleteTemp(temp);
+                }
+
+                reasons.Add(BackupReason.Of(BackupReasonCode.ManifestDecryptFailed, BackupVerdict.Unreadable, e.Message));
+                return null;
+            }
+        }
+
+        try
+        {
+            return new ManifestSource(ManifestDbReader.Open(db), null, null);
+        }
+        catch (ManifestFormatException e)
+        {
+            reasons.Add(BackupReason.Of(BackupReasonCode.ManifestDbDamaged, BackupVerdict.Unreadable, e.Message));
+            return null;
+        }
+    }
+
+    private static ManifestSource? OpenMbdb(string path, List<BackupReason> reasons)
+    {
+        try
+        {
+            return new ManifestSource(null, ManifestMbdbReader.Read(File.ReadAllBytes(path)), null);
+        }
+        catch (ManifestFormatException e)
+        {
+            reasons.Add(BackupReason.Of(BackupReasonCode.ManifestMbdbDamaged, BackupVerdict.Unreadable, e.Message));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using Kiriwake.Evidence.Backup;
+
+namespace Kiriwake.Evidence.Crypto;
+
+/// <summary>
+/// AES-256-CBC with a zero IV and PKCS#7 padding, as backups use for Manifest.db and every file (§6.5).
+/// Decrypted output only goes to temporary files the caller deletes, never into the backup.
+/// </summary>
+public static class BackupDecryptor
+{
+    public const int BlockLength = 16;
+
+    private const int ChunkLength = 1 << 20;
+
+    private const int MinSqlitePage = 512;
+
+    /// <summary>Decrypts an encrypted Manifest.db into a new temporary file and returns its path.</summary>
+    /// <exception cref="ManifestFormatException">The key does not unwrap, or the plaintext is not SQLite.</exception>
+    public static string DecryptManifestToTemp(string encryptedPath, ReadOnlySpan<byte> manifestKeyEntry, BackupKeys keys)
+    {
+        byte[] key = keys.UnwrapEntry(manifestKeyEntry)
+            ?? throw new ManifestFormatException("The Manifest.db key does not unwrap with this password's class keys.");
+        string folder = Directory.CreateTempSubdirectory("kiriwake-manifest-").FullName;
+        string output = Path.Combine(folder, "Manifest.db");
+        try
+        {
+            using (var source = new FileStream(encryptedPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var target = new FileStream(output, FileMode.CreateNew, FileAccess.Write))
+            {
+                if (source.Length == 0 || source.Length % BlockLength != 0)
+                {
+                    throw new ManifestFormatException($"Encrypted Manifest.db is {source.Length} bytes, not a whole number of AES blocks.");
+                }
+
+                long plain = Decrypt(source, target, key, strict: false);
+                if (plain < SqliteHeader.Length)
+                {
+                    throw new ManifestFormatException("Decrypted Manifest.db is too short to be SQLite.");
+                }
+            }
+
+            Span<byte> magic = stackalloc byte[SqliteHeader.Magic.Length];
+            using (var check = File.OpenRead(output))
+            {
+                check.ReadExactly(magic);
+            }
+
+            if (!SqliteHeader.HasMagic(magic))
+            {
+                throw new ManifestFormatException("Decrypted Manifest.db is not SQLite: wrong key or damaged file.");
+            }
+
+            return output;
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>Deletes a temporary file made by <see cref="DecryptManifestToTemp"/> and its folder.</summary>
+    public static void DeleteTemp(string path)
+    {
+        string? folder = Path.GetDirectoryName(path);
+        if (folder is not null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Decrypts a backup file and checks its padding and length; the plaintext is discarded.</summary>
+    /// <returns>True when the file decrypts to exactly <paramref name="expectedSize"/> bytes with valid padding.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static bool VerifyFile(string path, ReadOnlySpan<byte> fileKey, long expectedSize)
+    {
+        using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        if (source.Length == 0 || source.Length % BlockLength != 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Decrypt(source, Stream.Null, fileKey.ToArray(), strict: true) == expectedSize;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Streams CBC decryption and removes PKCS#7 padding from the last block. With <paramref name="strict"/>
+    /// false, a last block that is not valid padding is kept (some writers omit it); Apple's whole-block pad is removed.
+    /// </summary>
+    private static long Decrypt(Stream source, Stream target, byte[] key, bool strict)
+    {
+        using var aes = Aes.Create();
+        aes.Key = key;
+        byte[] iv = new byte[BlockLength];
+        byte[] input = new byte[ChunkLength];
+        byte[] output = new byte[ChunkLength];
+        long remaining = source.Length;
+        long written = 0;
+        while (remaining > 0)
+        {
+            int want = (int)Math.Min(ChunkLength, remaining);
+            source.ReadExactly(input, 0, want);
+            remaining -= want;
+            int n = aes.DecryptCbc(input.AsSpan(0, want), iv, output, PaddingMode.None);
+            input.AsSpan(want - BlockLength, BlockLength).CopyTo(iv);
+            if (remaining == 0)
+            {
+                int pad = output[n - 1];
+                bool valid = pad is >= 1 and <= BlockLength && output.AsSpan(n - pad, pad).IndexOfAnyExcept((byte)pad) < 0;
+                // Loose mode (Manifest.db): strip only padding that leaves whole SQLite pages, so a db written
+                // without the pad block never loses its last bytes to a lucky-looking final byte.
+                if (valid && (strict || (written + n - pad) % MinSqlitePage == 0))
+                {
+                    n -= pad;
+                }
+                else if (strict)
+                {
+                    throw new CryptographicException("Invalid padding.");
+                }
+            }
+
+            target.Write(output, 0, n);
+            written += n;
+        }
+
+        return written;
+    }
+}

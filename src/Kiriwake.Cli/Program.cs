@@ -1,1 +1,3 @@
-return 0;
+using Kiriwake.Cli;
+
+return await KiriwakeCli.RunAsync(args, Console.Out, Console.Error, Console.In, CancellationToken.None);

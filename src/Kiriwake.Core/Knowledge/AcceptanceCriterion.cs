@@ -9,5 +9,8 @@ public sealed record Note(string Id, LocalizedText Title, LocalizedText Text);
 /// <summary>A worked case from a document, replayable as a scripted session.</summary>
 public sealed record CaseStudy(string Id, LocalizedText Title, string SymptomId, string TrueCause, IReadOnlyDictionary<string, string> Answers, LocalizedText Outcome);
 
-/// <summary>One heading of a seed document and the ids that implement it.</summary>
-public sealed record CoverageEntry(string Document, string Heading, IReadOnlyList<string> Ids);
+/// <summary>One heading of a seed document (and its line there) and the ids that implement it.</summary>
+public sealed record CoverageEntry(string Document, string Heading, IReadOnlyList<string> Ids)
+{
+    public int Line { get; init; }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Kiriwake.Core.Knowledge;
+using Kiriwake.Knowledge;
+using Spectre.Console;
+
+namespace Kiriwake.Cli;
+
+/// <summary>
+/// What one invocation of the command works with: its output streams (results on stdout, progress and prompts
+/// on stderr), standard input, the clock, the language and the knowledge base chosen on the command line.
+/// </summary>
+internal sealed class CliContext
+{
+    private readonly Option<string?> _knowledgeOption;
+    private readonly Option<string?> _languageOption;
+    private KnowledgeBase? _knowledge;
+    private string? _knowledgeDirectory;
+
+    public CliContext(TextWriter output, TextWriter error, TextReader input, bool color, TimeProvider time)
+    {
+        OutWriter = output;
+        ErrorWriter = error;
+        Input = input;
+        Time = time;
+        Out = ConsoleFactory.Create(output, color);
+        Error = ConsoleFactory.Create(error, color);
+        _knowledgeOption = CommonOptions.CreateKnowledgeDirectory();
+        _languageOption = CommonOptions.CreateLanguage();
+    }
+
+    public TextWriter OutWriter { get; }
+
+    public TextWriter ErrorWriter { get; }
+
+    public TextReader Input { get; }
+
+    public IAnsiConsole Out { get; }
+
+    public IAnsiConsole Error { get; }
+
+    public TimeProvider Time { get; }
+
+    public Option<string?> KnowledgeOption => _knowledgeOption;
+
+    public Option<string?> LanguageOption => _languageOption;
+
+    /// <summary>The language asked for with --lang, else KIRIWAKE_LANG, else the UI culture (Japanese for ja-*).</summary>
+    public Language GetLanguage(ParseResult parseResult)
+    {
+        var chosen = parseResult.GetValue(_languageOption) ?? Environment.GetEnvironmentVariable("KIRIWAKE_LANG");
+        return ParseLanguage(chosen) ?? DefaultLanguage();
+    }
+
+    public static Language DefaultLanguage() =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? Language.Ja : Language.En;
+
+    public static Language? ParseLanguage(string? value) => value?.ToUpperInvariant() switch
+    {
+        "JA" => Language.Ja,
+        "EN" => Language.En,
+        _ => null,
+    };
+
+    /// <summary>The folder --kb names, else KIRIWAKE_KB, else the knowledge folder shipped beside the program.</summary>
+    public string GetKnowledgeDirectory(ParseResult parseResult) =>
+        parseResult.GetValue(_knowledgeOption)
+        ?? Environment.GetEnvironmentVariable("KIRIWAKE_KB")
+        ?? Path.Combine(AppContext.BaseDirectory, "knowledge");
+
+    /// <summary>Loads and validates the knowledge base once per invocation.</summary>
+    /// <exception cref="KnowledgeLoadException">The folder has problems; the exception lists all of them.</exception>
+    public KnowledgeBase LoadKnowledge(ParseResult parseResult)
+    {
+        var directory = GetKnowledgeDirectory(parseResult);
+        if (_knowledge is null || _knowledgeDirectory != directory)
+        {
+            _knowledge = KnowledgeLoader.Load(directory);
+            _knowledgeDirectory = directory;
+        }
+
+        return _knowledge;
+    }
+}

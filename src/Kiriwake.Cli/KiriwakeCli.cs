@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Kiriwake.Cli.Commands;
+using Kiriwake.Knowledge;
+using Spectre.Console;
+
+namespace Kiriwake.Cli;
+
+/// <summary>Builds the `kiriwake` command tree and runs it, mapping failures to exit codes by exception type.</summary>
+internal static class KiriwakeCli
+{
+    public static RootCommand CreateRootCommand(CliContext context)
+    {
+        var root = new RootCommand("Kiriwake (切り分け): iPhone/iPad backup failures and restore errors, isolated step by step.");
+        root.Options.Add(context.KnowledgeOption);
+        root.Options.Add(context.LanguageOption);
+
+        // One line per command; each command is a class in Commands/.
+        root.Subcommands.Add(new KbCommand(context).Build());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
+    {
+        var color = ConsoleFactory.UseColor(Console.IsOutputRedirected) && ReferenceEquals(output, Console.Out);
+        var context = new CliContext(output, error, input, color, TimeProvider.System);
+        return await RunAsync(args, context, cancellationToken);
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        var root = CreateRootCommand(context);
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.OutWriter,
+            Error = context.ErrorWriter,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            var exit = await parseResult.InvokeAsync(configuration, cancellationToken);
+            return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exit;
+        }
+        catch (KnowledgeLoadException ex)
+        {
+            context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.KnowledgeInvalid;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.MarkupLine("[yellow]Cancelled / 中止しました[/]");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.NotFound;
+        }
+    }
+}

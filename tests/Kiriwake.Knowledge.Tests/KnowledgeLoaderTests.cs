@@ -1,0 +1,95 @@
+using Kiriwake.Core.Knowledge;
+
+namespace Kiriwake.Knowledge.Tests;
+
+public sealed class KnowledgeLoaderTests
+{
+    [Fact]
+    public void Load_ValidFolder_ReturnsEveryKind()
+    {
+        using var kb = new MiniKnowledge();
+
+        var knowledge = KnowledgeLoader.Load(kb.Root);
+
+        Assert.Equal(2, knowledge.Causes.Count);
+        Assert.Equal(Risk.DataLoss, knowledge.Actions["dfu-restore"].Risk);
+        Assert.Equal(0.95, knowledge.Symptoms["restore-error-4013"].Prior[0].P);
+        Assert.Equal("rare", knowledge.Symptoms["restore-error-4013"].Prior[1].Citation.Word);
+        Assert.Equal(ButtonFamily.IphoneNoHome, knowledge.Models["iphone12,8"].Family);
+        Assert.Single(knowledge.CodesFor("restore-error-4013"));
+        Assert.Equal(4, knowledge.Flows["restore-4013"].Nodes.Count);
+        Assert.Equal(4, knowledge.Content.Coverage[0].Line);
+    }
+
+    [Theory]
+    [InlineData("symptoms/test.yaml", "p: 0.95, word: assumed", "p: 0.9, word: assumed", "symptoms/test.yaml:1: [restore-error-4013] prior sums to 0.95, not 1")]
+    [InlineData("causes/test.yaml", "en: \"Faulty cable\"", "en: \"\"", "causes/test.yaml:3: [cable-faulty] title: the English text (en) is missing")]
+    [InlineData("actions/test.yaml", "gates: [backup-verified]", "gates: []", "actions/test.yaml:11: [dfu-restore] a data-loss step must require the backup-verified gate")]
+    [InlineData("actions/test.yaml", "p: 0.7, word: most-common", "p: 1.7, word: most-common", "actions/test.yaml:10: [change-cable] fixes 'cable-faulty': probability 1.7 is outside [0, 1]")]
+    [InlineData("actions/test.yaml", "p: 0.05, word: rare", "p: 0.5, word: rare", "actions/test.yaml:19: [dfu-restore] fixes 'cable-faulty': 0.5 is outside the band of 'rare' [0, 0.1]")]
+    [InlineData("questions/test.yaml", "given: { cable-faulty: 0.8 }", "given: { cable-faulty: 0.7 }", "questions/test.yaml:1: [q-cable] answer likelihoods for cause 'cable-faulty' sum to 0.9, not 1")]
+    [InlineData("symptoms/test.yaml", "actions: [change-cable, dfu-restore]", "actions: [change-cable, dfu-restore, swap-phone]", "symptoms/test.yaml:1: [restore-error-4013] unknown action 'swap-phone'")]
+    [InlineData("flows/test.mmd", "C --> D", "C --> E", "flows/test.yaml:1: [restore-4013] a flow edge goes to node 'E', which the Mermaid text never defines")]
+    [InlineData("causes/test.yaml", "- id: device-hardware-fault", "- id: cable-faulty", "causes/test.yaml:6: [cable-faulty] duplicate cause id 'cable-faulty'")]
+    [InlineData("error-codes/test.yaml", "symptoms: [restore-error-4013]", "symptoms: [restore-error-9999]", "error-codes/test.yaml:1: [restore:4013] unknown symptom 'restore-error-9999'")]
+    public void Lint_OneProblem_ReportsItWithFileLineAndId(string file, string oldText, string newText, string expected)
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace(file, oldText, newText);
+
+        var problems = KnowledgeLoader.Lint(kb.Root);
+
+        Assert.Contains(expected, problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Lint_CauseNothingFixes_ReportsItForTheSymptomAndTheCause()
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace("escalations/test.yaml", "covers: []", "covers: [cable-faulty]");
+
+        var problems = KnowledgeLoader.Lint(kb.Root).Select(p => p.ToString()).ToList();
+
+        Assert.Contains("symptoms/test.yaml:1: [restore-error-4013] cause 'device-hardware-fault' is nothing this symptom's actions can fix and no escalation of it covers", problems);
+        Assert.Contains("causes/test.yaml:6: [device-hardware-fault] no action can fix this cause and no escalation covers it", problems);
+    }
+
+    [Fact]
+    public void Load_SeveralProblems_ListsAllInOneException()
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace("causes/test.yaml", "ja: \"ケーブル不良\"", "ja: \"\"");
+        kb.Replace("actions/test.yaml", "risk: none", "risk: harmless");
+        kb.Write("notes/broken.yaml", "- id: [unclosed");
+        kb.Write("faq/broken.yaml", "- id: faq-x\n  question: { ja: \"a\", en: \"b\"\n  answer: x");
+
+        var ex = Assert.Throws<KnowledgeLoadException>(() => KnowledgeLoader.Load(kb.Root));
+
+        Assert.Equal(
+            """
+            The knowledge base has 4 problem(s) / 知識ベースに 4 件の問題があります:
+              actions/test.yaml:1: [change-cable] risk 'harmless' is not one of: none | low | high | data-loss
+              causes/test.yaml:3: [cable-faulty] title: the Japanese text (ja) is missing
+              faq/broken.yaml:2: YAML: syntax error after this line (an unclosed bracket, brace or quote?)
+              notes/broken.yaml:2: YAML: While parsing a flow sequence, did not find expected ',' or ']'.
+            """.ReplaceLineEndings(Environment.NewLine).TrimEnd(),
+            ex.Message);
+    }
+
+    [Fact]
+    public void Lint_ValueOfWrongShape_SaysWhichShapeWasExpected()
+    {
+        using var kb = new MiniKnowledge();
+        kb.Write("notes/shape.yaml", "- id: [a, b]");
+
+        var problems = KnowledgeLoader.Lint(kb.Root).Select(p => p.ToString());
+
+        Assert.Contains("notes/shape.yaml:1: YAML: this value has the wrong shape: expected a single value (text or id)", problems);
+    }
+
+    [Fact]
+    public void Load_MissingFolder_ThrowsDirectoryNotFound()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-kb-" + Guid.NewGuid().ToString("N"))));
+    }
+}

@@ -15,9 +15,9 @@ public static class ToolInstallHelp
         "Windows: Apple Devices アプリ (または iTunes) を入れてドライバと Apple Mobile Device Service を用意し、Windows 版 libimobiledevice (例: `scoop install libimobiledevice`) を入れて PATH に通してください。",
         "Windows: install the Apple Devices app (or iTunes) for the driver and Apple Mobile Device Service, then a Windows build of libimobiledevice (for example `scoop install libimobiledevice`) on PATH.");
 
-    public static LocalizedText MacOs { get; } = new("macOS: `" + MacCommand + "`", "macOS: `" + MacCommand + "`");
+    public static LocalizedText MacOs { get; } = new("macOS の場合: `" + MacCommand + "`", "macOS: `" + MacCommand + "`");
 
-    public static LocalizedText Debian { get; } = new("Debian / Ubuntu: `" + DebianCommand + "`", "Debian / Ubuntu: `" + DebianCommand + "`");
+    public static LocalizedText Debian { get; } = new("Debian / Ubuntu の場合: `" + DebianCommand + "`", "Debian / Ubuntu: `" + DebianCommand + "`");
 
     public static LocalizedText Afterwards { get; } = new(
         "インストール後、デバイスをつないで `kiriwake device` をもう一度実行してください。ツールがなくても、質問に答えれば診断は続けられます。",

@@ -45,7 +45,7 @@ public static class LogAnalyzer
             }
         }
 
-        var merged = Merge(findings);
+        var merged = DropMessagesExplainedByCodes(Merge(findings));
         var formats = merged.Select(f => f.Format).Distinct().Order().ToList();
         return new LogAnalysis(merged, formats);
     }
@@ -104,6 +104,27 @@ public static class LogAnalyzer
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// A dialog's message and its code on the same line are one observation: the code finding (which also
+    /// names the cause list) stays, with the message's confidence if that is higher.
+    /// </summary>
+    private static List<LogFinding> DropMessagesExplainedByCodes(List<LogFinding> findings)
+    {
+        var result = findings.ToList();
+        foreach (var message in findings.Where(f => f is { Kind: FindingKind.KnownMessage, Code: null }))
+        {
+            var codeIndex = result.FindIndex(f => f.Code is not null && (f.Line == message.Line || f.AlsoAt.Contains(message.Line))
+                && f.Symptoms.Intersect(message.Symptoms, StringComparer.Ordinal).Any());
+            if (codeIndex >= 0)
+            {
+                result[codeIndex] = result[codeIndex] with { Confidence = Math.Max(result[codeIndex].Confidence, message.Confidence) };
+                result.Remove(message);
+            }
+        }
+
+        return result;
     }
 
     private static string Key(LogFinding finding) => finding switch

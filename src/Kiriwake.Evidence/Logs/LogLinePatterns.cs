@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Kiriwake.Core.Knowledge;
 
@@ -136,8 +137,11 @@ internal static partial class LogLinePatterns
     /// <summary>A dialog about a backup carries backup codes; everything else here is an update/restore code.</summary>
     private static ErrorDomain DomainOf(string line) => BackupWords().IsMatch(line) ? ErrorDomain.Backup : ErrorDomain.Restore;
 
+    // \d also matches full-width digits (「（４０１３）」); NFKC turns them into ASCII before parsing.
     private static int? Int(Match match, string group) =>
-        int.TryParse(match.Groups[group].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(match.Groups[group].Value.Normalize(NormalizationForm.FormKC), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     [GeneratedRegex(@"^\s*\d{2}:\d{2}:\d{2}\.\d{3}\s+<(?:Error|Warning|Notice|Info|Verbose|Debug)>\s?", RegexOptions.CultureInvariant)]
     private static partial Regex RestoreTimestamp();

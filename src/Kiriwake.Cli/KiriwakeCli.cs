@@ -16,6 +16,11 @@ internal static class KiriwakeCli
 
         // One line per command; each command is a class in Commands/.
         root.Subcommands.Add(new KbCommand(context).Build());
+        root.Subcommands.Add(new ExplainCommand(context).Build());
+        root.Subcommands.Add(new ProcedureCommand(context).Build());
+        root.Subcommands.Add(new ChecklistCommand(context).Build());
+        root.Subcommands.Add(new FlowCommand(context).Build());
+        root.Subcommands.Add(new FaqCommand(context).Build());
         return root;
     }
 

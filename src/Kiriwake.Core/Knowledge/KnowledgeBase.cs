@@ -39,6 +39,13 @@ public sealed class KnowledgeBase
     public IEnumerable<ErrorCode> CodesFor(string symptomId) =>
         Content.ErrorCodes.Where(c => c.SymptomIds.Contains(symptomId, StringComparer.Ordinal));
 
+    /// <summary>The title of an action, question or escalation (they share one id space).</summary>
+    public LocalizedText? StepTitle(string stepId) =>
+        Actions.TryGetValue(stepId, out var action) ? action.Title
+        : Questions.TryGetValue(stepId, out var question) ? question.Text
+        : Escalations.TryGetValue(stepId, out var escalation) ? escalation.Title
+        : null;
+
     public Procedure? FindProcedure(ProcedureKind kind, ButtonFamily family) =>
         Content.Procedures.FirstOrDefault(p => p.Kind == kind && p.Family == family);
 }

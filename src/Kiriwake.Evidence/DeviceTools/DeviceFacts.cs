@@ -13,7 +13,7 @@ public sealed record DeviceFacts(
     int DevicesListed,
     string? Udid,
     DeviceIdentity Identity,
-    ModelResolution? Model,
+    DeviceModelResolution? Model,
     DiskUsage Disk,
     BatteryStatus Battery,
     BackupSettings Backup,

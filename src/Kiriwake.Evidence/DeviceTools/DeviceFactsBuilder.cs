@@ -24,7 +24,7 @@ public static class DeviceFactsBuilder
 
         var (state, evidence) = Classify(capture, listed.Count, recovery);
         var productType = identity.ProductType ?? recovery.ProductType;
-        var model = productType is null ? null : ButtonFamilyRule.Resolve(productType, models);
+        var model = productType is null ? null : DeviceModelResolver.Resolve(productType, models);
         if (model is not null && model.Name is null && recovery.Name is not null)
         {
             model = model with { Name = recovery.Name };

@@ -3,7 +3,7 @@ using Kiriwake.Evidence.DeviceTools;
 
 namespace Kiriwake.Evidence.Tests.DeviceTools;
 
-public sealed class ButtonFamilyRuleTests
+public sealed class DeviceModelResolverTests
 {
     // ios-errors-and-device.md §3.1, one row per line of its table plus the named examples.
     [Theory]
@@ -29,7 +29,7 @@ public sealed class ButtonFamilyRuleTests
     [InlineData("iPad16,3", ButtonFamily.IpadNoHome)]
     public void Resolve_KnownMajor_RuleFamilyWithoutConfirmation(string productType, ButtonFamily family)
     {
-        var resolution = ButtonFamilyRule.Resolve(productType, null);
+        var resolution = DeviceModelResolver.Resolve(productType, null);
 
         Assert.Equal(family, resolution.Family);
         Assert.Equal(ModelSource.Rule, resolution.Source);
@@ -42,7 +42,7 @@ public sealed class ButtonFamilyRuleTests
     [InlineData("iPad9,1", ButtonFamily.IpadNoHome)]
     public void Resolve_UnlistedMajor_PrefixDefaultToConfirm(string productType, ButtonFamily family)
     {
-        var resolution = ButtonFamilyRule.Resolve(productType, null);
+        var resolution = DeviceModelResolver.Resolve(productType, null);
 
         Assert.Equal(family, resolution.Family);
         Assert.Equal(ModelSource.PrefixDefault, resolution.Source);
@@ -55,7 +55,7 @@ public sealed class ButtonFamilyRuleTests
     [InlineData("")]
     public void Resolve_NotAnIosProductType_UnknownNoFamily(string productType)
     {
-        var resolution = ButtonFamilyRule.Resolve(productType, null);
+        var resolution = DeviceModelResolver.Resolve(productType, null);
 
         Assert.Null(resolution.Family);
         Assert.Equal(ModelSource.Unknown, resolution.Source);
@@ -70,8 +70,8 @@ public sealed class ButtonFamilyRuleTests
             ["iPhone99,1"] = new("iPhone99,1", "Test phone with a Home button", ButtonFamily.IphoneHome),
         };
 
-        var listed = ButtonFamilyRule.Resolve("iPhone12,8", models);
-        var overriding = ButtonFamilyRule.Resolve("iPhone99,1", models);
+        var listed = DeviceModelResolver.Resolve("iPhone12,8", models);
+        var overriding = DeviceModelResolver.Resolve("iPhone99,1", models);
 
         Assert.Equal(("iPhone SE (2nd generation)", ModelSource.Table), (listed.Name, listed.Source));
         Assert.Equal(ButtonFamily.IphoneHome, overriding.Family);

@@ -21,6 +21,8 @@ internal static class KiriwakeCli
         root.Subcommands.Add(new ChecklistCommand(context).Build());
         root.Subcommands.Add(new FlowCommand(context).Build());
         root.Subcommands.Add(new FaqCommand(context).Build());
+        root.Subcommands.Add(new DeviceCommand(context).Build());
+        root.Subcommands.Add(new AnalyzeCommand(context).Build());
         return root;
     }
 

@@ -28,25 +28,45 @@ public static class LogDiagnosis
 
     private static List<RankedSymptom> Rank(IReadOnlyList<LogFinding> findings)
     {
-        // Per line, a symptom counts once (a dialog's message and its code on the same line are one observation);
-        // across lines the evidence adds up.
-        var perLine = new Dictionary<(string Symptom, int Line), double>();
+        // Findings that share a line are one observation (a dialog's message and its code; a code repeated in the
+        // tool's closing line is already one finding): per observation a symptom counts once, at its best weight.
+        // Separate observations add up.
+        var observations = new List<(HashSet<int> Lines, Dictionary<string, double> Weights)>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var finding in findings)
         {
+            if (finding.Kind == FindingKind.KnownMessage)
+            {
+                named.UnionWith(finding.Symptoms);
+            }
+
+            var lines = finding.AlsoAt.Prepend(finding.Line).ToHashSet();
+            var observation = observations.FirstOrDefault(o => o.Lines.Overlaps(lines));
+            if (observation.Lines is null)
+            {
+                observation = (lines, new Dictionary<string, double>(StringComparer.Ordinal));
+                observations.Add(observation);
+            }
+            else
+            {
+                observation.Lines.UnionWith(lines);
+            }
+
             for (var rank = 0; rank < finding.Symptoms.Count; rank++)
             {
                 var weight = finding.Confidence * Math.Pow(RankDecay, rank);
-                foreach (var line in finding.AlsoAt.Prepend(finding.Line))
-                {
-                    var key = (finding.Symptoms[rank], line);
-                    perLine[key] = Math.Max(perLine.GetValueOrDefault(key), weight);
-                }
+                observation.Weights[finding.Symptoms[rank]] = Math.Max(observation.Weights.GetValueOrDefault(finding.Symptoms[rank]), weight);
             }
         }
 
-        return perLine.GroupBy(kv => kv.Key.Symptom, StringComparer.Ordinal)
-            .Select(g => new RankedSymptom(g.Key, Math.Round(g.Sum(kv => kv.Value), 3), g.Min(kv => kv.Key.Line)))
+        return observations
+            .SelectMany(o => o.Weights.Select(w => (Symptom: w.Key, Weight: w.Value, FirstLine: o.Lines.Min())))
+            .GroupBy(x => x.Symptom, StringComparer.Ordinal)
+            .Select(g => new RankedSymptom(g.Key, Math.Round(g.Sum(x => x.Weight), 3), g.Min(x => x.FirstLine)))
             .OrderByDescending(s => s.Weight)
+            // On equal weight, a symptom whose own on-screen message is in the text is more specific than the
+            // symptom list of a code, which names every place the code can appear.
+            .ThenByDescending(s => named.Contains(s.SymptomId))
             .ThenBy(s => s.FirstLine)
             .ThenBy(s => s.SymptomId, StringComparer.Ordinal)
             .ToList();

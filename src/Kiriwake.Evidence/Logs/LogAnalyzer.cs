@@ -12,9 +12,11 @@ public static class LogAnalyzer
     public const int MaxExcerptLength = 200;
 
     // An exact known message is as strong as a tool's own error line; one matched around a name or an
-    // ellipsis leaves room for a look-alike sentence.
+    // ellipsis leaves room for a look-alike sentence, and so does a short, generic one ("iPhone Backup Failed").
     private const double ExactMessage = 0.95;
     private const double GappedMessage = 0.85;
+    private const double ShortMessage = 0.8;
+    private const int ShortMessageLength = 16;
 
     public static LogAnalysis Analyze(string text, KnowledgeBase knowledge)
     {
@@ -37,12 +39,19 @@ public static class LogAnalyzer
         }
 
         var matcher = new MessageMatcher(text);
+        var matches = new List<(KnownMessage Message, MessageMatch At)>();
         foreach (var message in index.Messages)
         {
             if (matcher.Find(message.Text) is { } at)
             {
-                findings.Add(FromMessage(message, at.Line, at.Column, at.Exact, lines[at.Line - 1], index));
+                matches.Add((message, at));
             }
+        }
+
+        // "…could not be restored. An unknown error occurred" is inside "…An unknown error occurred (4013)": the longer, more specific wording wins.
+        foreach (var (message, at) in matches.Where(m => !matches.Any(other => m.At.IsInside(other.At))))
+        {
+            findings.Add(FromMessage(message, at, lines[at.Line - 1], index));
         }
 
         var merged = DropMessagesExplainedByCodes(Merge(findings));
@@ -64,18 +73,21 @@ public static class LogAnalyzer
             found.Meaning, [], [], found.Confidence, found.Status);
     }
 
-    private static LogFinding FromMessage(KnownMessage message, int line, int column, bool exact, string lineText, KnowledgeIndex index)
+    private static LogFinding FromMessage(KnownMessage message, MessageMatch at, string lineText, KnowledgeIndex index)
     {
-        var confidence = exact ? ExactMessage : GappedMessage;
+        var (line, column) = (at.Line, at.Column);
+        var confidence = at.End - at.Start < ShortMessageLength ? ShortMessage : at.Exact ? ExactMessage : GappedMessage;
+        // A message wrapped over several lines is seen on each of them.
+        IReadOnlyList<int> alsoAt = Enumerable.Range(at.Line + 1, at.EndLine - at.Line).ToList();
         if (message.Code is { } code)
         {
             var mapping = index.Map(code.Domain, code.Code, domainCertain: true);
-            return new LogFinding(line, column, [], Excerpt(lineText), FindingKind.KnownMessage, LogFormat.Dialog, code.Domain, code.Code,
+            return new LogFinding(line, column, alsoAt, Excerpt(lineText), FindingKind.KnownMessage, LogFormat.Dialog, code.Domain, code.Code,
                 message.Text, code.Meaning, mapping.Symptoms, mapping.Causes, confidence);
         }
 
         var symptomId = message.SymptomId!;
-        return new LogFinding(line, column, [], Excerpt(lineText), FindingKind.KnownMessage, LogFormat.Dialog, null, null,
+        return new LogFinding(line, column, alsoAt, Excerpt(lineText), FindingKind.KnownMessage, LogFormat.Dialog, null, null,
             message.Text, null, [symptomId], index.CausesOf(symptomId), confidence);
     }
 
@@ -108,18 +120,26 @@ public static class LogAnalyzer
 
     /// <summary>
     /// A dialog's message and its code on the same line are one observation: the code finding (which also
-    /// names the cause list) stays, with the message's confidence if that is higher.
+    /// names the cause list) stays, with the message's confidence if that is higher and the message's symptom
+    /// first among the code's.
     /// </summary>
     private static List<LogFinding> DropMessagesExplainedByCodes(List<LogFinding> findings)
     {
         var result = findings.ToList();
         foreach (var message in findings.Where(f => f is { Kind: FindingKind.KnownMessage, Code: null }))
         {
-            var codeIndex = result.FindIndex(f => f.Code is not null && (f.Line == message.Line || f.AlsoAt.Contains(message.Line))
+            var messageLines = message.AlsoAt.Prepend(message.Line).ToList();
+            var codeIndex = result.FindIndex(f => f.Code is not null && f.AlsoAt.Prepend(f.Line).Intersect(messageLines).Any()
                 && f.Symptoms.Intersect(message.Symptoms, StringComparer.Ordinal).Any());
             if (codeIndex >= 0)
             {
-                result[codeIndex] = result[codeIndex] with { Confidence = Math.Max(result[codeIndex].Confidence, message.Confidence) };
+                // The message says which of the code's symptoms this is: those come first.
+                var code = result[codeIndex];
+                result[codeIndex] = code with
+                {
+                    Confidence = Math.Max(code.Confidence, message.Confidence),
+                    Symptoms = [.. message.Symptoms.Where(code.Symptoms.Contains), .. code.Symptoms.Where(s => !message.Symptoms.Contains(s))],
+                };
                 result.Remove(message);
             }
         }

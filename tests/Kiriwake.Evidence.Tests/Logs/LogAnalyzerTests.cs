@@ -63,6 +63,24 @@ public sealed class LogAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_EnglishDialogWithGenericAndSpecificWording_OnlyTheCodeFinding()
+    {
+        var analysis = LogAnalyzer.Analyze(TestPaths.Log("dialog-en-restore-4013.txt"), s_knowledge);
+
+        var finding = Assert.Single(analysis.Findings);
+        Assert.Equal(4013, finding.Code);
+        Assert.DoesNotContain("restore-unknown-error", finding.Symptoms);
+    }
+
+    [Fact]
+    public void Analyze_GenericWordingWithoutCode_GenericSymptom()
+    {
+        var finding = Assert.Single(LogAnalyzer.Analyze("iPhone \"X\" を復元できませんでした。不明なエラーが発生しました。", s_knowledge).Findings);
+
+        Assert.Equal(["restore-unknown-error"], finding.Symptoms);
+    }
+
+    [Fact]
     public void Analyze_CodeOnlyKnownByRange_ClassSymptomsAtLowerConfidence()
     {
         var analysis = LogAnalyzer.Analyze("iPhone をアップデートできませんでした。不明なエラーが発生しました (3014)。", s_knowledge);
@@ -173,7 +191,7 @@ public sealed class LogAnalyzerTests
         var finding = Assert.Single(LogAnalyzer.Analyze("iPhone をバックアップできませんでした。エラーが発生しました (105)。", s_knowledge).Findings);
 
         Assert.Equal((ErrorDomain.Backup, 105), (finding.Domain!.Value, finding.Code!.Value));
-        Assert.Equal(["computer-disk-full"], finding.Symptoms);
+        Assert.Equal(["computer-backup-failed", "computer-disk-full"], finding.Symptoms);
     }
 
     [Fact]

@@ -39,14 +39,23 @@ public sealed class LogDiagnosisTests
     }
 
     [Fact]
-    public void FromText_SeveralLinesForOneSymptom_WeightAddsUp()
+    public void FromText_OneCodeRepeatedOnSeveralLines_CountedOnce()
     {
         var start = LogDiagnosis.FromText(TestPaths.Log("itunes-log-4013.txt"), s_knowledge, "itunes.log");
 
         var top = start.Candidates[0];
+        Assert.Equal(("restore-error-4013", 3), (top.SymptomId, top.FirstLine));
+        Assert.Equal(0.75, top.Weight);
+    }
+
+    [Fact]
+    public void FromText_SeparateObservationsOfOneSymptom_WeightAddsUp()
+    {
+        var start = LogDiagnosis.FromText("An unknown error occurred (9).\nbefore that: 不明なエラーが発生しました (4013)。", s_knowledge, "text");
+
+        var top = start.Candidates[0];
         Assert.Equal("restore-error-4013", top.SymptomId);
-        Assert.Equal(3, top.FirstLine);
-        Assert.True(top.Weight > 1.0, "two lines name 4013, so the weight exceeds one line's confidence");
+        Assert.Equal(1.85, top.Weight);
     }
 
     [Fact]
@@ -55,6 +64,14 @@ public sealed class LogDiagnosisTests
         var start = LogDiagnosis.FromText("不明なエラーが発生しました (4013)。", s_knowledge, "text");
 
         Assert.Equal(0.95, start.Candidates.Single(c => c.SymptomId == "restore-error-4013").Weight);
+    }
+
+    [Fact]
+    public void FromText_CodeAndSpecificMessageOnOneLine_MessageSymptomFirst()
+    {
+        var start = LogDiagnosis.FromText(TestPaths.Log("idevicebackup2-105-disk-full.txt"), s_knowledge, "a.log");
+
+        Assert.Equal(["computer-disk-full", "computer-backup-failed"], start.Candidates.Select(c => c.SymptomId));
     }
 
     [Fact]

@@ -9,6 +9,8 @@ public sealed class MessageMatcherTests
     [InlineData("…because the iPhone disconnected.", "iTunes could not back up the iPhone \"X\" because the iPhone disconnected")]
     [InlineData("不明なエラーが発生しました (4013)。", "不明なエラーが発生しました（４０１３）")]
     [InlineData("Not Enough Storage", "NOT ENOUGH   STORAGE")]
+    [InlineData("iTunes could not back up the iPhone because the iPhone disconnected.", "iTunes could not back up the iPhone \"Hanako's iPhone\" because the iPhone disconnected.")]
+    [InlineData("iPhoneがコンピュータから取り外されたため、iPhoneをバックアップできませんでした。", "iPhoneがコンピュータから取り外されたため、iPhone\"花子\"をバックアップできませんでした。")]
     public void Find_PastedVariant_Found(string message, string text) =>
         Assert.NotNull(new MessageMatcher(text).Find(message));
 
@@ -24,6 +26,6 @@ public sealed class MessageMatcherTests
     {
         var at = new MessageMatcher("first line\n  Not Enough Storage here").Find("Not Enough Storage");
 
-        Assert.Equal((2, 3, true), at);
+        Assert.Equal((2, 3, true), (at!.Line, at.Column, at.Exact));
     }
 }

@@ -24,14 +24,21 @@ internal static class TestKnowledge
         var symptoms = new[]
         {
             Symptom("restore-error-4013", SymptomChannel.Restore,
-                [new("不明なエラーが発生しました (4013)。", "An unknown error occurred (4013).")],
+                [new("を復元できませんでした。不明なエラーが発生しました (4013)", "could not be restored. An unknown error occurred (4013)"),
+                    new("不明なエラーが発生しました (4013)。", "An unknown error occurred (4013).")],
                 ("usb-connection", 0.5), ("cable-faulty", 0.35), ("device-hardware-fault", 0.15)),
             Symptom("restore-network-error", SymptomChannel.Restore, [], ("signing-server-blocked", 1.0)),
+            // The real knowledge base has this generic wording too; a dialog with a known code must not land here.
+            Symptom("restore-unknown-error", SymptomChannel.Restore,
+                [new("を復元できませんでした。不明なエラーが発生しました", "could not be restored. An unknown error occurred")],
+                ("device-hardware-fault", 1.0)),
             Symptom("computer-backup-failed", SymptomChannel.Computer,
                 [new("iPhoneがコンピュータから取り外されたため、iPhone\"名前\"をバックアップできませんでした。",
                     "…because the iPhone disconnected.")],
                 ("cable-faulty", 0.6), ("device-locked", 0.4)),
-            Symptom("computer-disk-full", SymptomChannel.Computer, [], ("computer-disk-full", 1.0)),
+            Symptom("computer-disk-full", SymptomChannel.Computer,
+                [new("ドライブにバックアップするための十分な空き容量がありません", "Insufficient free disk space on drive to back up")],
+                ("computer-disk-full", 1.0)),
             Symptom("icloud-storage-full", SymptomChannel.Icloud,
                 [new("このiPhoneをバックアップするのに十分なiCloudの空き容量がありません。", "There is not enough iCloud storage to back up this iPhone.")],
                 ("icloud-storage-full", 1.0)),
@@ -43,7 +50,7 @@ internal static class TestKnowledge
             Code(17, ErrorDomain.Restore, "network", ["restore-network-error"], ["signing-server-blocked"]),
             Code(3194, ErrorDomain.Restore, "network", ["restore-network-error"], ["signing-server-blocked"]),
             Code(27, ErrorDomain.Restore, "hardware", ["restore-error-4013"], ["device-hardware-fault"]),
-            Code(105, ErrorDomain.Backup, "capacity", ["computer-disk-full"], ["computer-disk-full"]),
+            Code(105, ErrorDomain.Backup, "capacity", ["computer-backup-failed", "computer-disk-full"], ["computer-disk-full"]),
             Code(207, ErrorDomain.Backup, "password", ["computer-backup-failed"], ["wrong-backup-password"]),
             Code(208, ErrorDomain.Backup, "locked", ["computer-backup-failed"], ["device-locked"]),
         };

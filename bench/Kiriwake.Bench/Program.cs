@@ -1,3 +1,15 @@
+using Kiriwake.Bench.Logs;
+
 // Entry point of the benchmarks and evaluation harnesses; each harness registers itself here.
-Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kiriwake.Bench -- <harness>");
-return 2;
+return args.FirstOrDefault() switch
+{
+    "analyze-log" => LogAnalyzerHarness.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kiriwake.Bench -- <harness> [options]");
+    Console.Error.WriteLine("harnesses: analyze-log [--lines N] [--kb DIR]");
+    return 2;
+}

@@ -39,12 +39,13 @@ public static class LogAnalyzer
         }
 
         var matcher = new MessageMatcher(text);
+        var located = matcher.FindAll(index.Messages.Select(m => m.Text).ToList());
         var matches = new List<(KnownMessage Message, MessageMatch At)>();
-        foreach (var message in index.Messages)
+        for (var i = 0; i < located.Count; i++)
         {
-            if (matcher.Find(message.Text) is { } at)
+            if (located[i] is { } at)
             {
-                matches.Add((message, at));
+                matches.Add((index.Messages[i], at));
             }
         }
 

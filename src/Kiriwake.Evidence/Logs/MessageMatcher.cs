@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Kiriwake.Evidence.Logs;
@@ -16,17 +17,21 @@ internal sealed class MessageMatcher
     private const int MinFragmentLength = 4;
     private const int MaxQuotedName = 80;
 
+    private static readonly string[] s_ascii = Enumerable.Range(0, 128)
+        .Select(c => ((char)c).ToString().ToLowerInvariant())
+        .ToArray();
+
     private readonly string _normalized;
-    private readonly int[] _lineOf;
-    private readonly int[] _columnOf;
+
+    // For each normalized character, the index of the original character it came from; line starts of the
+    // original text give line and column by binary search (one int per character, not three).
+    private readonly int[] _originalIndex;
+    private readonly List<int> _lineStarts = [0];
 
     public MessageMatcher(string text)
     {
         var builder = new StringBuilder(text.Length);
-        var lines = new List<int>(text.Length);
-        var columns = new List<int>(text.Length);
-        var line = 1;
-        var column = 1;
+        var origin = new List<int>(text.Length);
         var skip = QuotedNames(text);
         var index = 0;
         foreach (var rune in text.EnumerateRunes())
@@ -35,30 +40,24 @@ internal sealed class MessageMatcher
             index += rune.Utf16SequenceLength;
             if (rune.Value == '\n')
             {
-                line++;
-                column = 1;
+                _lineStarts.Add(index);
                 continue;
             }
 
             if (skip[at])
             {
-                column += rune.Utf16SequenceLength;
                 continue;
             }
 
             foreach (var c in NormalizeRune(rune))
             {
                 builder.Append(c);
-                lines.Add(line);
-                columns.Add(column);
+                origin.Add(at);
             }
-
-            column += rune.Utf16SequenceLength;
         }
 
         _normalized = builder.ToString();
-        _lineOf = [.. lines];
-        _columnOf = [.. columns];
+        _originalIndex = [.. origin];
     }
 
     /// <summary>
@@ -66,15 +65,54 @@ internal sealed class MessageMatcher
     /// the normalized text (to prefer the longer of two overlapping messages). Null when absent; messages made
     /// only of wildcards never match.
     /// </summary>
-    public MessageMatch? Find(string message)
+    public MessageMatch? Find(string message) => Find(Fragments(message), 0);
+
+    /// <summary>
+    /// <see cref="Find(string)"/> for many messages at once. One vectorised pass over the text finds where any
+    /// message's first part occurs; only messages whose first part is present are then searched for in full,
+    /// so a long log costs one scan instead of one per message.
+    /// </summary>
+    public IReadOnlyList<MessageMatch?> FindAll(IReadOnlyList<string> messages)
     {
-        var fragments = Fragments(message);
+        var fragments = messages.Select(Fragments).ToList();
+        var firsts = fragments.Where(f => f.Count > 0).Select(f => f[0]).Distinct(StringComparer.Ordinal).ToArray();
+        var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (firsts.Length > 0)
+        {
+            var any = SearchValues.Create(firsts, StringComparison.Ordinal);
+            var text = _normalized.AsSpan();
+            var offset = 0;
+            while (firstAt.Count < firsts.Length)
+            {
+                var hit = text[offset..].IndexOfAny(any);
+                if (hit < 0)
+                {
+                    break;
+                }
+
+                var at = offset + hit;
+                foreach (var first in firsts)
+                {
+                    if (!firstAt.ContainsKey(first) && text[at..].StartsWith(first, StringComparison.Ordinal))
+                    {
+                        firstAt[first] = at;
+                    }
+                }
+
+                offset = at + 1;
+            }
+        }
+
+        return fragments.Select(f => f.Count > 0 && firstAt.TryGetValue(f[0], out var at) ? Find(f, at) : null).ToList();
+    }
+
+    private MessageMatch? Find(IReadOnlyList<string> fragments, int start)
+    {
         if (fragments.Count == 0)
         {
             return null;
         }
 
-        var start = 0;
         while (true)
         {
             var first = _normalized.IndexOf(fragments[0], start, StringComparison.Ordinal);
@@ -85,11 +123,19 @@ internal sealed class MessageMatcher
 
             if (RestFollows(fragments, first + fragments[0].Length, out var end))
             {
-                return new MessageMatch(_lineOf[first], _lineOf[end - 1], _columnOf[first], fragments.Count == 1, first, end);
+                var (line, column) = Position(_originalIndex[first]);
+                return new MessageMatch(line, Position(_originalIndex[end - 1]).Line, column, fragments.Count == 1, first, end);
             }
 
             start = first + 1;
         }
+    }
+
+    private (int Line, int Column) Position(int originalIndex)
+    {
+        var found = _lineStarts.BinarySearch(originalIndex);
+        var lineIndex = found >= 0 ? found : ~found - 1;
+        return (lineIndex + 1, originalIndex - _lineStarts[lineIndex] + 1);
     }
 
     private bool RestFollows(IReadOnlyList<string> fragments, int position, out int end)
@@ -174,6 +220,12 @@ internal sealed class MessageMatcher
         if (Rune.IsWhiteSpace(rune))
         {
             return string.Empty;
+        }
+
+        // Logs are mostly ASCII: no allocation for those characters.
+        if (rune.IsAscii)
+        {
+            return s_ascii[rune.Value];
         }
 
         switch (rune.Value)

@@ -28,4 +28,25 @@ public sealed class MessageMatcherTests
 
         Assert.Equal((2, 3, true), (at!.Line, at.Column, at.Exact));
     }
+
+    [Fact]
+    public void FindAll_ManyMessages_SameAnswersAsOneByOne()
+    {
+        var text = "x \"a\" could not be restored. An unknown error occurred (4013).\nNot Enough Storage\nNot Enough Storage again";
+        string[] messages =
+        [
+            "could not be restored. An unknown error occurred (4013)",
+            "could not be restored. An unknown error occurred",
+            "Not Enough Storage",
+            "An unknown error occurred (9)",
+            "…",
+            "storage again",
+        ];
+        var matcher = new MessageMatcher(text);
+
+        var all = matcher.FindAll(messages);
+
+        Assert.Equal(messages.Select(matcher.Find), all);
+        Assert.Equal([true, true, true, false, false, true], all.Select(m => m is not null));
+    }
 }

@@ -60,15 +60,15 @@ public static class ConnectionStates
     };
 
     /// <summary>
-    /// The <c>device.connected</c> value a state implies: true only for a trusted connection, false where the
-    /// computer cannot talk to the system, null where the state says nothing either way (tool missing,
-    /// timeout, recovery/DFU — the computer does see a device there, but not a trusted one).
+    /// The <c>device.connected</c> value a state implies: true for a trusted, answering device, false when no
+    /// device is seen at all. Every other state says nothing either way, so no fact: an untrusted or locked
+    /// device does show up on the computer (the knowledge base asks "does it show up in Finder?" with this
+    /// key) while not being a working connection, and <c>device.connection</c> already tells those apart.
     /// </summary>
     public static bool? ImpliesConnected(this ConnectionState state) => state switch
     {
         ConnectionState.Connected => true,
-        ConnectionState.NoDevice or ConnectionState.TrustPending or ConnectionState.Locked
-            or ConnectionState.Denied or ConnectionState.StalePairing => false,
+        ConnectionState.NoDevice => false,
         _ => null,
     };
 }

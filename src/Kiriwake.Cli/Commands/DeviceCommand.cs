@@ -44,16 +44,13 @@ internal sealed class DeviceCommand
         var language = _context.GetLanguage(parseResult);
         var json = parseResult.GetValue(_format) == "json";
         var timeout = TimeSpan.FromSeconds(Math.Clamp(parseResult.GetValue(_timeout), 1, 600));
-        var runner = new ToolRunner(parseResult.GetValue(_tools), _context.Time);
-        var probe = new DeviceProbe(runner, new DeviceProbeOptions(parseResult.GetValue(_udid), timeout, timeout));
-
         if (!json)
         {
             _context.ErrorWriter.WriteLine(DeviceUiText.Looking.Get(language));
         }
 
-        var capture = await probe.CaptureAsync(cancellationToken);
-        var device = DeviceFactsBuilder.Build(capture, knowledge.Models);
+        var options = new DeviceProbeOptions(parseResult.GetValue(_udid), timeout, timeout);
+        var device = await DeviceFactsReader.ReadAsync(knowledge, options, parseResult.GetValue(_tools), _context.Time, cancellationToken);
         var implications = DeviceImplications.For(device);
         if (json)
         {

@@ -14,9 +14,4 @@ public sealed record DeviceCapture(
     ToolOutput? Backup,
     ToolOutput? Supervision,
     ToolOutput? BatteryHealth,
-    ToolOutput? Recovery)
-{
-    /// <summary>Every run, in the order they happened.</summary>
-    public IEnumerable<ToolOutput> Runs =>
-        new[] { DeviceList, Info, InfoSimple, DiskUsage, Battery, Backup, Supervision, BatteryHealth, Recovery }.OfType<ToolOutput>();
-}
+    ToolOutput? Recovery);

@@ -116,7 +116,13 @@ internal static partial class LogLinePatterns
     private static IEnumerable<LineFinding> MatchCodes(string line, int offset)
     {
         Match m;
-        if ((m = DialogUnknownError().Match(line)).Success)
+        if ((m = NsError().Match(line)).Success)
+        {
+            // macOS (Finder, Apple Devices) logs print NSErrors: MBErrorDomain is the backup agent, the AMRestore/AMRAuthInstall domains the restore.
+            var domain = m.Groups["domain"].Value == "MBErrorDomain" ? ErrorDomain.Backup : ErrorDomain.Restore;
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.AppleLog, domain, Int(m, "code"), offset + m.Index + 1, line.Trim(), null, LogCode);
+        }
+        else if ((m = DialogUnknownError().Match(line)).Success)
         {
             yield return new LineFinding(FindingKind.ErrorCode, LogFormat.Dialog, DomainOf(line), Int(m, "code"), offset + m.Index + 1, line.Trim(), null, DialogCode);
         }
@@ -181,6 +187,10 @@ internal static partial class LogLinePatterns
     // 「…不明なエラーが発生しました (4013)。」, "An unknown error occurred (4013)."; NFKC is not applied here, so full-width parentheses are allowed.
     [GeneratedRegex(@"(?:不明なエラーが発生しました|エラーが発生しました|unknown error occurred|error occurred)\s*[(（]\s*(?<code>-?\d{1,5})\s*[)）]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DialogUnknownError();
+
+    // "Error Domain=AMRestoreErrorDomain Code=4013 …", "Error Domain=MBErrorDomain Code=105 …"
+    [GeneratedRegex(@"Error Domain=(?<domain>MBErrorDomain|AMRestoreErrorDomain|AMRAuthInstallErrorDomain|AMDeviceErrorDomain) Code=(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NsError();
 
     // iTunes / Apple Devices / Finder logs: "… failed with error: 4013", "Restore error 4013", "(result = 4013)".
     [GeneratedRegex(@"(?:failed with error:?\s*|Restore error\s+|\(result\s*=\s*)(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -69,7 +69,7 @@ public sealed class ToolRunnerTests
         using var tools = new FakeTools().AddHanging("ideviceinfo", "-x");
         var runner = new ToolRunner(tools.Directory);
 
-        var output = await runner.RunAsync("ideviceinfo", ["-x"], TimeSpan.FromSeconds(1), CancellationToken.None);
+        var output = await runner.RunAsync("ideviceinfo", ["-x"], TimeSpan.FromSeconds(3), CancellationToken.None);
 
         Assert.Equal(ToolRunStatus.TimedOut, output.Status);
         Assert.Equal("started\n", output.Stdout);

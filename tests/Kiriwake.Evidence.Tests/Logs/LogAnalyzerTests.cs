@@ -21,6 +21,7 @@ public sealed class LogAnalyzerTests
         { "dialog-ja-update-17-fullwidth.txt", 17, ErrorDomain.Restore, 1, LogFormat.Dialog, "restore-network-error" },
         { "itunes-log-3194.txt", 3194, ErrorDomain.Restore, 5, LogFormat.AppleLog, "restore-network-error" },
         { "itunes-log-4013.txt", 4013, ErrorDomain.Restore, 3, LogFormat.AppleLog, "restore-error-4013" },
+        { "finder-log-nserror.txt", 4013, ErrorDomain.Restore, 2, LogFormat.AppleLog, "restore-error-4013" },
     };
 
     [Theory]
@@ -176,6 +177,15 @@ public sealed class LogAnalyzerTests
         Assert.Equal(FindingKind.ToolError, finding.Kind);
         Assert.Equal(LogFormat.Idevicerestore, finding.Format);
         Assert.Equal("No device was found (check connection, cable, driver).", finding.Meaning!.En);
+    }
+
+    [Fact]
+    public void Analyze_MacNsErrorWithBackupDomain_BackupCode()
+    {
+        var analysis = LogAnalyzer.Analyze(TestPaths.Log("finder-log-nserror.txt"), s_knowledge);
+
+        var backup = Assert.Single(analysis.Findings, f => f.Code == 105);
+        Assert.Equal((ErrorDomain.Backup, 3, LogFormat.AppleLog), (backup.Domain!.Value, backup.Line, backup.Format));
     }
 
     [Fact]

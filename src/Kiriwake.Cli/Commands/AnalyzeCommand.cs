@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Kiriwake.Evidence.Logs;
 using Spectre.Console;
 
@@ -12,9 +11,6 @@ namespace Kiriwake.Cli.Commands;
 /// </summary>
 internal sealed class AnalyzeCommand
 {
-    /// <summary>Logs worth pasting are far smaller; a bigger file is almost certainly the wrong one.</summary>
-    public const int MaxMegabytes = 64;
-
     private readonly CliContext _context;
     private readonly Argument<string> _file = new("file") { Description = "Text or log file, or - for standard input / ファイル (- で標準入力)" };
     private readonly Option<string> _format = CommonOptions.CreateFormat("text", "json");
@@ -33,10 +29,10 @@ internal sealed class AnalyzeCommand
         var knowledge = _context.LoadKnowledge(parseResult);
         var language = _context.GetLanguage(parseResult);
         var file = parseResult.GetValue(_file)!;
-        var text = await ReadAsync(file, cancellationToken);
+        var text = await TextInput.ReadAsync(file, _context.Input, cancellationToken);
         if (text is null)
         {
-            _context.Error.MarkupLine("[red]" + Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, DeviceUiText.TooLarge.Get(language), MaxMegabytes)) + "[/]");
+            _context.Error.MarkupLine("[red]" + Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, DeviceUiText.TooLarge.Get(language), TextInput.MaxMegabytes)) + "[/]");
             return ExitCodes.BadInput;
         }
 
@@ -53,38 +49,5 @@ internal sealed class AnalyzeCommand
         }
 
         return analysis.Findings.Count > 0 ? ExitCodes.Success : ExitCodes.NotFound;
-    }
-
-    /// <summary>The whole text, or null when it exceeds the cap. BOMs decide the encoding (iTunes logs may be UTF-16); UTF-8 otherwise.</summary>
-    private async Task<string?> ReadAsync(string file, CancellationToken cancellationToken)
-    {
-        const int MaxChars = MaxMegabytes * 1024 * 1024;
-        TextReader reader = file == "-"
-            ? _context.Input
-            : new StreamReader(File.OpenRead(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        try
-        {
-            var builder = new StringBuilder();
-            var buffer = new char[81920];
-            int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
-            {
-                if (builder.Length + read > MaxChars)
-                {
-                    return null;
-                }
-
-                builder.Append(buffer, 0, read);
-            }
-
-            return builder.ToString();
-        }
-        finally
-        {
-            if (file != "-")
-            {
-                reader.Dispose();
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Kiriwake.Bench.Backup;
 using Kiriwake.Bench.Diagnosis;
+using Kiriwake.Bench.Logs;
 
 // Entry point of the benchmarks and evaluation harnesses; each harness registers itself here.
 return args.FirstOrDefault() switch
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "backup-deep-check" => await BackupDeepCheckHarness.RunAsync(args[1..]),
     "password-check" => PasswordCheckHarness.Run(args[1..]),
     "fuzz-plist" => FuzzHarness.Run(args[1..]),
+    "analyze-log" => LogAnalyzerHarness.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -31,5 +33,6 @@ static int Usage()
     Console.Error.WriteLine("  backup-deep-check  [--files N]: deep check of a generated backup against `find` over the same tree");
     Console.Error.WriteLine("  password-check     one password check against `openssl kdf` with the same parameters");
     Console.Error.WriteLine("  fuzz-plist         [--cases N]: mutated plists and Manifest.db files fed to the readers");
+    Console.Error.WriteLine("  analyze-log        [--lines N] [--kb DIR]: the log analyzer over a generated log");
     return 2;
 }

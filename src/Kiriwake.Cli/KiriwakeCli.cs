@@ -23,6 +23,8 @@ internal static class KiriwakeCli
         root.Subcommands.Add(new FlowCommand(context).Build());
         root.Subcommands.Add(new FaqCommand(context).Build());
         root.Subcommands.Add(new BackupsCommand(context).Build());
+        root.Subcommands.Add(new DeviceCommand(context).Build());
+        root.Subcommands.Add(new AnalyzeCommand(context).Build());
         return root;
     }
 

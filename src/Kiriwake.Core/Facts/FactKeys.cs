@@ -39,7 +39,7 @@ public static class FactKeys
     /// <summary>The iOS version string.</summary>
     public const string DeviceIosVersion = "device.ios-version";
 
-    /// <summary>Connection state: connected, no-device, trust-pending, locked, denied, stale-pairing, recovery, dfu, tool-missing.</summary>
+    /// <summary>Connection state: connected, no-device, trust-pending, locked, denied, stale-pairing, recovery, dfu, tool-missing, connection-error, timed-out.</summary>
     public const string DeviceConnection = "device.connection";
 
     /// <summary>The computer talks to the device over USB ("true"/"false"): a trusted, working connection.</summary>

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Kiriwake.Core.Knowledge;
+using Kiriwake.Evidence.Logs;
+using Spectre.Console;
+
+namespace Kiriwake.Cli.Commands;
+
+/// <summary>The text form of `kiriwake analyze`. Excerpts are untrusted text and are always escaped.</summary>
+internal sealed class AnalyzeRenderer
+{
+    private const int MaxCausesShown = 3;
+
+    private readonly IAnsiConsole _console;
+    private readonly KnowledgeBase _knowledge;
+    private readonly Language _language;
+
+    public AnalyzeRenderer(IAnsiConsole console, KnowledgeBase knowledge, Language language)
+    {
+        _console = console;
+        _knowledge = knowledge;
+        _language = language;
+    }
+
+    public void Render(LogAnalysis analysis, DiagnosisStart start, string file)
+    {
+        if (analysis.Findings.Count == 0)
+        {
+            _console.MarkupLine($"[yellow]{T(DeviceUiText.NothingFound)}[/]");
+            return;
+        }
+
+        _console.Write(new Rule($"[bold]{T(DeviceUiText.AnalyzeHeading)}[/]").LeftJustified());
+        foreach (var finding in analysis.Findings)
+        {
+            RenderFinding(finding);
+        }
+
+        if (start.Facts.Count > 0)
+        {
+            _console.MarkupLine($"[bold]{T(DeviceUiText.FactsFromText)}[/]");
+            foreach (var fact in start.Facts)
+            {
+                _console.MarkupLine($"  {Markup.Escape(fact.Key)} = {Markup.Escape(fact.Value)} [dim]({Markup.Escape(fact.Detail)})[/]");
+            }
+
+            _console.WriteLine();
+        }
+
+        if (start.SymptomId is { } symptom)
+        {
+            var option = file == "-" ? "--text \"…\"" : "--log " + file;
+            _console.MarkupLine($"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(symptom)})[/]");
+        }
+    }
+
+    private void RenderFinding(LogFinding finding)
+    {
+        var where = string.Format(CultureInfo.InvariantCulture, DeviceUiText.Line.Get(_language), finding.Line);
+        if (finding.AlsoAt.Count > 0)
+        {
+            where += " " + string.Format(CultureInfo.InvariantCulture, DeviceUiText.AlsoAt.Get(_language), string.Join(", ", finding.AlsoAt));
+        }
+
+        var code = finding.Code is { } c && finding.Domain is { } d
+            ? $"[bold]{T(UiText.ErrorCodeTitle)} {c.ToString(CultureInfo.InvariantCulture)}[/] ({T(EnumText.Domain(d))}) "
+            : string.Empty;
+        _console.MarkupLine($"{code}[dim]{Markup.Escape(where)} · {T(DeviceUiText.Confidence)} {Format.Percent(finding.Confidence)}[/]");
+        _console.MarkupLine($"  [dim]> {Markup.Escape(finding.Excerpt)}[/]");
+        if (finding.Meaning is { } meaning)
+        {
+            _console.MarkupLine("  " + T(meaning));
+        }
+        else if (finding.Code is not null)
+        {
+            _console.MarkupLine($"  [yellow]{T(DeviceUiText.NotInKnowledge)}[/]");
+        }
+
+        var symptoms = finding.Symptoms.Select(id => _knowledge.Symptoms.TryGetValue(id, out var s) ? s.Title.Get(_language) : id).ToList();
+        if (symptoms.Count > 0)
+        {
+            _console.MarkupLine($"  {T(DeviceUiText.Symptoms)}: {Markup.Escape(string.Join(" / ", symptoms))}");
+        }
+
+        var causes = finding.Causes.Take(MaxCausesShown)
+            .Select(id => _knowledge.Causes.TryGetValue(id, out var cause) ? cause.Title.Get(_language) : id)
+            .ToList();
+        if (causes.Count > 0)
+        {
+            _console.MarkupLine($"  {T(DeviceUiText.Causes)}: {Markup.Escape(string.Join(" / ", causes))}");
+        }
+
+        _console.WriteLine();
+    }
+
+    private string T(LocalizedText text) => Markup.Escape(text.Get(_language));
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Kiriwake.Core.Knowledge;
+
+namespace Kiriwake.Evidence.Logs;
+
+/// <summary>
+/// The structural patterns of tool output and logs, one line at a time: idevicebackup2 (backup-format.md §7.1),
+/// idevicerestore in both log styles (ios-errors-and-device.md §4.5), codes in error dialogs (§1.1) and in
+/// iTunes / Apple Devices / Finder logs. Knowledge-base messages are matched separately.
+/// </summary>
+internal static partial class LogLinePatterns
+{
+    // Confidence of a match: a tool's own error line is unambiguous; a dialog's "unknown error (N)" nearly so;
+    // a code after the word "error" in a log is likely; a bare "(N)" at the end of an error sentence less so.
+    private const double ToolLine = 0.95;
+    private const double DialogCode = 0.9;
+    private const double LogCode = 0.75;
+    private const double BareCode = 0.6;
+
+    /// <summary>idevicerestore's style since June 2025: "HH:MM:SS.mmm &lt;Level&gt; text"; removed before matching.</summary>
+    public static (string Text, int Offset, bool Timestamped) StripRestorePrefix(string line)
+    {
+        var match = RestoreTimestamp().Match(line);
+        return match.Success ? (line[match.Length..], match.Length, true) : (line, 0, false);
+    }
+
+    public static IEnumerable<LineFinding> Match(string line)
+    {
+        var (text, offset, timestamped) = StripRestorePrefix(line);
+        var structural = MatchTools(text, offset, timestamped).ToList();
+        foreach (var finding in structural)
+        {
+            yield return finding;
+        }
+
+        // Generic code patterns only where no tool pattern already read this line's code.
+        if (structural.Any(f => f.Code is not null))
+        {
+            yield break;
+        }
+
+        foreach (var finding in MatchCodes(text, offset))
+        {
+            yield return finding;
+        }
+    }
+
+    private static IEnumerable<LineFinding> MatchTools(string text, int offset, bool timestamped)
+    {
+        var restoreFormat = LogFormat.Idevicerestore;
+        Match m;
+        if ((m = BackupErrorCode().Match(text)).Success)
+        {
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.Idevicebackup2, ErrorDomain.Backup, Int(m, "code"), offset + m.Index + 1,
+                m.Groups["text"].Value.Trim(), null, ToolLine);
+        }
+        else if ((m = BackupResultFailed().Match(text)).Success)
+        {
+            var isBackup = m.Groups["what"].Value == "Backup";
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.Idevicebackup2, ErrorDomain.Backup, Int(m, "code"), offset + m.Index + 1,
+                m.Value, null, ToolLine, isBackup ? ToolLineStatus.BackupFailed : null);
+        }
+        else if ((m = MobileBackup2Error().Match(text)).Success)
+        {
+            yield return new LineFinding(FindingKind.ToolError, LogFormat.Idevicebackup2, null, null, offset + m.Index + 1, m.Value.Trim(),
+                LogMeanings.MobileBackup2(Int(m, "code") ?? 0), ToolLine);
+        }
+        else if ((m = BackupRefused().Match(text)).Success)
+        {
+            yield return new LineFinding(FindingKind.ToolError, LogFormat.Idevicebackup2, null, null, offset + m.Index + 1, m.Value.Trim(),
+                LogMeanings.BackupRefused, ToolLine, ToolLineStatus.BackupFailed);
+        }
+        else if ((m = BackupState().Match(text)).Success)
+        {
+            var (status, meaning, kind) = m.Groups["state"].Value switch
+            {
+                "Backup will be encrypted." => (ToolLineStatus.BackupEncrypted, LogMeanings.BackupEncrypted, FindingKind.ToolStatus),
+                "Backup will be unencrypted." => (ToolLineStatus.BackupUnencrypted, LogMeanings.BackupUnencrypted, FindingKind.ToolStatus),
+                "Backup Successful." => (ToolLineStatus.BackupSucceeded, LogMeanings.BackupSucceeded, FindingKind.ToolStatus),
+                "Backup Aborted." => (ToolLineStatus.BackupAborted, LogMeanings.BackupAborted, FindingKind.ToolError),
+                _ => ((string?)null, LogMeanings.WaitingForPasscode, FindingKind.ToolStatus),
+            };
+            yield return new LineFinding(kind, LogFormat.Idevicebackup2, null, null, offset + m.Index + 1, m.Value.Trim(), meaning, ToolLine, status);
+        }
+        else if ((m = TssFailed().Match(text)).Success)
+        {
+            // TSS STATUS 94 is iTunes' 3194: the build is no longer signed (or gs.apple.com is redirected).
+            var status = Int(m, "status");
+            yield return new LineFinding(FindingKind.ErrorCode, restoreFormat, ErrorDomain.Restore, status == 94 ? 3194 : null, offset + m.Index + 1,
+                m.Value, status == 94 ? null : LogMeanings.TssRefused, ToolLine);
+        }
+        else if ((m = RestoreStatus().Match(text)).Success && LogMeanings.RestoreStatusCode(m.Groups["status"].Value.Trim()) is { } statusCode)
+        {
+            yield return new LineFinding(FindingKind.ErrorCode, restoreFormat, ErrorDomain.Restore, statusCode, offset + m.Index + 1,
+                m.Value.Trim(), null, ToolLine);
+        }
+        else if ((m = RestoreFailure().Match(text)).Success)
+        {
+            yield return new LineFinding(FindingKind.ToolError, restoreFormat, null, null, offset + m.Index + 1, m.Value.Trim(),
+                LogMeanings.RestoreFailure(m.Groups["what"].Value), ToolLine);
+        }
+        else if ((m = FoundDeviceMode().Match(text)).Success)
+        {
+            yield return new LineFinding(FindingKind.ToolStatus, restoreFormat, null, null, offset + m.Index + 1, m.Value.Trim(),
+                LogMeanings.DeviceMode(m.Groups["mode"].Value), ToolLine);
+        }
+        else if ((m = IneligibleBuild().Match(text)).Success)
+        {
+            yield return new LineFinding(FindingKind.ErrorCode, timestamped ? restoreFormat : LogFormat.AppleLog, ErrorDomain.Restore, 3194,
+                offset + m.Index + 1, m.Value.Trim(), null, ToolLine);
+        }
+    }
+
+    private static IEnumerable<LineFinding> MatchCodes(string line, int offset)
+    {
+        Match m;
+        if ((m = NsError().Match(line)).Success)
+        {
+            // macOS (Finder, Apple Devices) logs print NSErrors: MBErrorDomain is the backup agent, the AMRestore/AMRAuthInstall domains the restore.
+            var domain = m.Groups["domain"].Value == "MBErrorDomain" ? ErrorDomain.Backup : ErrorDomain.Restore;
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.AppleLog, domain, Int(m, "code"), offset + m.Index + 1, line.Trim(), null, LogCode);
+        }
+        else if ((m = DialogUnknownError().Match(line)).Success)
+        {
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.Dialog, DomainOf(line), Int(m, "code"), offset + m.Index + 1, line.Trim(), null, DialogCode);
+        }
+        else if ((m = AppleLogError().Match(line)).Success)
+        {
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.AppleLog, DomainOf(line), Int(m, "code"), offset + m.Index + 1, line.Trim(), null, LogCode);
+        }
+        else if ((m = WordedErrorCode().Match(line)).Success)
+        {
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.Dialog, DomainOf(line), Int(m, "code"), offset + m.Index + 1, line.Trim(), null, LogCode);
+        }
+        else if ((m = TrailingCode().Match(line)).Success && ErrorWords().IsMatch(line))
+        {
+            yield return new LineFinding(FindingKind.ErrorCode, LogFormat.Dialog, DomainOf(line), Int(m, "code"), offset + m.Index + 1, line.Trim(), null, BareCode);
+        }
+    }
+
+    /// <summary>A dialog about a backup carries backup codes; everything else here is an update/restore code.</summary>
+    private static ErrorDomain DomainOf(string line) => BackupWords().IsMatch(line) ? ErrorDomain.Backup : ErrorDomain.Restore;
+
+    // \d also matches full-width digits (「（４０１３）」); NFKC turns them into ASCII before parsing.
+    private static int? Int(Match match, string group) =>
+        int.TryParse(match.Groups[group].Value.Normalize(NormalizationForm.FormKC), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    [GeneratedRegex(@"^\s*\d{2}:\d{2}:\d{2}\.\d{3}\s+<(?:Error|Warning|Notice|Info|Verbose|Debug)>\s?", RegexOptions.CultureInvariant)]
+    private static partial Regex RestoreTimestamp();
+
+    // "ErrorCode 105: Insufficient free disk space on drive to back up (MBErrorDomain/105)"
+    [GeneratedRegex(@"\bErrorCode (?<code>-?\d+): (?<text>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BackupErrorCode();
+
+    [GeneratedRegex(@"\b(?<what>Backup|Restore) Failed \(Error Code (?<code>-?\d+)\)\.?", RegexOptions.CultureInvariant)]
+    private static partial Regex BackupResultFailed();
+
+    [GeneratedRegex(@"ERROR: Could not receive from mobilebackup2 \((?<code>-?\d+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex MobileBackup2Error();
+
+    [GeneratedRegex(@"Could not start backup process: device refused to start the backup process\.?", RegexOptions.CultureInvariant)]
+    private static partial Regex BackupRefused();
+
+    [GeneratedRegex(@"^\s*(?<state>Backup will be encrypted\.|Backup will be unencrypted\.|Backup Successful\.|Backup Aborted\.|\*\*\* Waiting for passcode to be entered on the device \*\*\*)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BackupState();
+
+    [GeneratedRegex(@"TSS request failed \(status=(?<status>\d+), message=(?<message>[^)]*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex TssFailed();
+
+    [GeneratedRegex(@"^\s*(?:ERROR: )?Status: (?<status>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RestoreStatus();
+
+    [GeneratedRegex(@"(?<what>Unable to discover device mode|Unable to get SHSH blobs for this device|Unable to place device into recovery mode from DFU mode|Device did not reconnect in recovery mode|Unable to restore device)[^\n]*", RegexOptions.CultureInvariant)]
+    private static partial Regex RestoreFailure();
+
+    [GeneratedRegex(@"Found device in (?<mode>Normal|Recovery|DFU|Restore|Port DFU) mode", RegexOptions.CultureInvariant)]
+    private static partial Regex FoundDeviceMode();
+
+    // iTunes restore logs: "…(3194) This device isn't eligible for the requested build."
+    [GeneratedRegex(@"(?:\(3194\)\s*)?This device isn't eligible for the requested build\.?", RegexOptions.CultureInvariant)]
+    private static partial Regex IneligibleBuild();
+
+    // 「…不明なエラーが発生しました (4013)。」, "An unknown error occurred (4013)."; NFKC is not applied here, so full-width parentheses are allowed.
+    [GeneratedRegex(@"(?:不明なエラーが発生しました|エラーが発生しました|unknown error occurred|error occurred)\s*[(（]\s*(?<code>-?\d{1,5})\s*[)）]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DialogUnknownError();
+
+    // "Error Domain=AMRestoreErrorDomain Code=4013 …", "Error Domain=MBErrorDomain Code=105 …"
+    [GeneratedRegex(@"Error Domain=(?<domain>MBErrorDomain|AMRestoreErrorDomain|AMRAuthInstallErrorDomain|AMDeviceErrorDomain) Code=(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NsError();
+
+    // iTunes / Apple Devices / Finder logs: "… failed with error: 4013", "Restore error 4013", "(result = 4013)".
+    [GeneratedRegex(@"(?:failed with error:?\s*|Restore error\s+|\(result\s*=\s*)(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AppleLogError();
+
+    // "error 4013", "Error Code: 9", 「エラー4013」, 「エラーコード 4013」, 「エラー：4013」
+    [GeneratedRegex(@"(?:\berror(?:\s*code)?|エラー(?:コード)?|エラー番号)\s*[:：]?\s*[(（]?\s*(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WordedErrorCode();
+
+    // ios-errors-and-device.md §1.1: the number in parentheses at the end of the dialog.
+    [GeneratedRegex(@"[(（]\s*(?<code>-?\d{1,5})\s*[)）]\s*[。.]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingCode();
+
+    [GeneratedRegex(@"error|エラー|could not|couldn't|できませんでした|失敗", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorWords();
+
+    [GeneratedRegex(@"back(?:ed)?[ -]?up|バックアップ", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BackupWords();
+}

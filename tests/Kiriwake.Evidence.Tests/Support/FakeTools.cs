@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Kiriwake.Evidence.Tests.Support;
+
+/// <summary>
+/// A temporary directory of fake tool executables: shell scripts that print a captured run and exit with its
+/// code, chosen by their arguments. Put it alone on the runner's search path.
+/// </summary>
+internal sealed class FakeTools : IDisposable
+{
+    private readonly Dictionary<string, List<(string Arguments, string Body)>> _tools = new(StringComparer.Ordinal);
+
+    public FakeTools()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "kiriwake-fake-tools-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    /// <summary>The tool prints the capture when called with exactly <paramref name="arguments"/> (space-joined; "*" for any).</summary>
+    public FakeTools Add(string tool, string arguments, Capture capture)
+    {
+        var stdout = Path.Combine(Directory, $"{tool}.{Guid.NewGuid():N}.out");
+        var stderr = Path.Combine(Directory, $"{tool}.{Guid.NewGuid():N}.err");
+        File.WriteAllText(stdout, capture.Stdout);
+        File.WriteAllText(stderr, capture.Stderr);
+        // POSIX exit statuses are 0-255: the tools' -1 shows up as 255 on Linux and macOS.
+        var exit = ((capture.ExitCode % 256) + 256) % 256;
+        return AddBody(tool, arguments, $"cat '{stdout}'; cat '{stderr}' >&2; exit {exit}");
+    }
+
+    /// <summary>The tool sleeps far past any timeout (after printing a line, to check partial output survives).</summary>
+    public FakeTools AddHanging(string tool, string arguments) =>
+        AddBody(tool, arguments, "echo 'started'; sleep 60; echo 'finished'");
+
+    private FakeTools AddBody(string tool, string arguments, string body)
+    {
+        if (!_tools.TryGetValue(tool, out var cases))
+        {
+            _tools[tool] = cases = [];
+        }
+
+        cases.Add((arguments, body));
+        Write(tool, cases);
+        return this;
+    }
+
+    private void Write(string tool, List<(string Arguments, string Body)> cases)
+    {
+        var script = new StringBuilder("#!/bin/sh\ncase \"$*\" in\n");
+        foreach (var (arguments, body) in cases)
+        {
+            var pattern = arguments == "*" ? "*" : "\"" + arguments + "\"";
+            script.Append("  ").Append(pattern).Append(") ").Append(body).Append(" ;;\n");
+        }
+
+        script.Append("  *) echo \"fake ").Append(tool).Append(": unexpected arguments: $*\" >&2; exit 99 ;;\nesac\n");
+        var path = Path.Combine(Directory, tool);
+        File.WriteAllText(path, script.ToString());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed script may still hold a file for a moment; the temp folder is cleaned by the system.
+        }
+    }
+}

@@ -12,6 +12,9 @@ internal static class RepoPaths
     /// <summary>../shared beside the repository: seeds, references and the sample backups.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
+    /// <summary>The sample backups from public projects (read-only; never copied into the repository).</summary>
+    public static string Samples => Path.Combine(Shared, "backup-samples");
+
     public static string Seed(string document) => Path.Combine(Shared, "seeds", document switch
     {
         "backup" => "000_2fa15794b6df3244.txt",

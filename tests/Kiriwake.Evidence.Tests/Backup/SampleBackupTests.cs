@@ -1,11 +1,12 @@
 using Kiriwake.Evidence.Backup;
+using Kiriwake.Tests;
 
 namespace Kiriwake.Evidence.Tests.Backup;
 
 /// <summary>The shared samples (none is a complete genuine backup): what the verifier says about each.</summary>
 public class SampleBackupTests
 {
-    private static string Sample(params string[] parts) => Path.Combine([TestPaths.Samples, .. parts]);
+    private static string Sample(params string[] parts) => Path.Combine([RepoPaths.Samples, .. parts]);
 
     [Fact]
     public async Task VerifyAsync_MvtSampleDeep_IsInterruptedWithMissingWrongSizeAndOrphan()

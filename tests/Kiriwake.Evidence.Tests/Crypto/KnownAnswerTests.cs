@@ -4,6 +4,7 @@ using Kiriwake.Evidence.Backup;
 using Kiriwake.Evidence.Crypto;
 using Kiriwake.Evidence.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
+using Kiriwake.Tests;
 
 namespace Kiriwake.Evidence.Tests.Crypto;
 
@@ -46,7 +47,7 @@ public class KnownAnswerTests
     public void DecryptManifestToTemp_PyiosbackupDb_GivesOneFilesRowAndDecryptsTheBlob()
     {
         var keys = BackupKeys.Unlock(Keybag.Parse(KnownAnswer.Keybag()), Convert.FromHexString(KnownAnswer.DerivedKey))!;
-        string encrypted = Path.Combine(TestPaths.Samples, "pyiosbackup", "encrypted_sqlite3_db.bin");
+        string encrypted = Path.Combine(RepoPaths.Samples, "pyiosbackup", "encrypted_sqlite3_db.bin");
         byte[] before = File.ReadAllBytes(encrypted);
 
         string temp = BackupDecryptor.DecryptManifestToTemp(encrypted, Convert.FromHexString(KnownAnswer.ManifestKey), keys);

@@ -1,6 +1,7 @@
 using Kiriwake.Evidence.Plist;
 using Kiriwake.Evidence.Tests.Fixtures;
 using static Kiriwake.Evidence.Tests.Fixtures.Plists;
+using Kiriwake.Tests;
 
 namespace Kiriwake.Evidence.Tests.Plist;
 
@@ -9,7 +10,7 @@ public class BinaryPlistReaderTests
     [Fact]
     public void Read_SampleStatusPlist_ReturnsItsThreeKeys()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.Samples, "ios-backup-browser", "sample_backup", "Status.plist"));
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "ios-backup-browser", "sample_backup", "Status.plist"));
 
         var dict = Assert.IsType<PlistDict>(PlistReader.Read(bytes));
 
@@ -21,7 +22,7 @@ public class BinaryPlistReaderTests
     [Fact]
     public void Read_MvtInfoPlist_ReadsStringsArraysAndDate()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.Samples, "mvt", "ios_backup", "Info.plist"));
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "mvt", "ios_backup", "Info.plist"));
 
         var dict = PlistReader.ReadDict(bytes);
 
@@ -97,7 +98,7 @@ public class BinaryPlistReaderTests
     [Fact]
     public void Read_EveryTruncationOfAValidFile_ThrowsOnlyPlistFormatException()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.Samples, "mvt", "ios_backup", "Info.plist"));
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "mvt", "ios_backup", "Info.plist"));
 
         for (int length = 0; length < bytes.Length; length++)
         {

@@ -1,4 +1,5 @@
 using Kiriwake.Evidence.Plist;
+using Kiriwake.Tests;
 
 namespace Kiriwake.Evidence.Tests.Plist;
 
@@ -16,7 +17,7 @@ public class PlistFuzzTests
     [MemberData(nameof(Seeds))]
     public void Read_MutatedSamples_ThrowsNothingButPlistFormatException(string sample)
     {
-        var original = File.ReadAllBytes(Path.Combine(TestPaths.Samples, sample));
+        var original = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, sample));
         var random = new Random(4242);
         for (int round = 0; round < 1500; round++)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Kiriwake.Evidence.Plist;
+using Kiriwake.Tests;
 
 namespace Kiriwake.Evidence.Tests.Plist;
 
@@ -13,7 +14,7 @@ public class XmlPlistReaderTests
     [Fact]
     public void Read_SampleInfoPlist_ReadsXml()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.Samples, "ios-backup-browser", "sample_backup", "Info.plist"));
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "ios-backup-browser", "sample_backup", "Info.plist"));
 
         var dict = PlistReader.ReadDict(bytes);
 

@@ -1,12 +1,9 @@
-using System.Reflection;
-
 namespace Kiriwake.Evidence.Tests.Support;
 
 /// <summary>Where the test data lives: found from the repository root the build records in the assembly.</summary>
 internal static class TestPaths
 {
-    public static string RepoRoot { get; } = typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "KiriwakeRepoRoot").Value!;
+    public static string RepoRoot => Kiriwake.Tests.RepoPaths.Root;
 
     public static string TestData { get; } = Path.Combine(RepoRoot, "tests", "Kiriwake.Evidence.Tests", "TestData");
 

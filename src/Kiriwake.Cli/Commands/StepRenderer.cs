@@ -76,7 +76,8 @@ internal sealed class StepRenderer(KnowledgeBase kb, Language language, Platform
             console.MarkupLine($"[grey]{Esc(Format(DiagnoseText.Blocked, string.Join(", ", rec.Blocked.Select(b => $"{Title(new StepRef(StepKind.Action, b.ActionId))} ({string.Join(", ", b.MissingGates.Select(GateName))})"))))}[/]");
         }
 
-        if (rec.Step.Kind != StepKind.Escalation)
+        // A hand-over that resolves only some causes (the administrator) takes fixed/not-fixed like an action.
+        if (model.TryFindStep(rec.Step.Id, out var choice) && choice.Kind != StepKind.Escalation)
         {
             console.MarkupLine(Esc(Format(DiagnoseText.Accepts, string.Join(" / ", AcceptTexts(model, rec.Step)))));
         }

@@ -149,8 +149,24 @@ internal sealed class DiagnoseRun(CliContext context, ParseResult parseResult, L
 
         Save();
         var renderer = new StepRenderer(kb, language, ParseEnum<Platform>(platform), ParseEnum<ButtonFamily>(family));
-        while (session.Next() is { } rec)
+        var gatesAsked = new HashSet<Gate>();
+        while (true)
         {
+            var rec = session.Next();
+            var ending = rec is null || (model.TryFindStep(rec.Step.Id, out var next) && next.Kind == StepKind.Escalation);
+            if (ending && SimulateCause is null && AskGate(session, model, renderer, answers, gatesAsked) is { } fact)
+            {
+                // The person opened (or closed) a gate: plan again before handing over.
+                session.RecordFact(fact.Key, fact.Value, "person", Now);
+                Save();
+                continue;
+            }
+
+            if (rec is null)
+            {
+                break;
+            }
+
             var number = session.Snapshot.Transcript.Count(t => t.Source == AnswerSource.Person) + 1;
             renderer.Render(context.Error, number, rec, model);
             model.TryFindStep(rec.Step.Id, out var choice);
@@ -202,6 +218,76 @@ internal sealed class DiagnoseRun(CliContext context, ParseResult parseResult, L
     }
 
     private DateTimeOffset Now => context.Time.GetUtcNow();
+
+    /// <summary>
+    /// Before the session hands over or ends, a step held back by a gate the person can open gets one question:
+    /// a verified backup, or explicit acceptance of losing data, for a data-loss step; the owner's consent for
+    /// someone else's device. Scripted sessions answer it with the keys "backup-verified" and "owner-consent";
+    /// without such a key the gate stays closed. Simulated sessions never open a gate.
+    /// </summary>
+    private (string Key, string Value)? AskGate(DiagnosisSession session, CompiledModel model, StepRenderer renderer,
+        IReadOnlyDictionary<string, string>? answers, HashSet<Gate> asked)
+    {
+        var snapshot = session.Snapshot;
+        if (snapshot.Outcome != SessionOutcome.InProgress)
+        {
+            return null;
+        }
+
+        foreach (var gate in new[] { Gate.BackupVerified, Gate.OwnerConsent })
+        {
+            var held = Enumerable.Range(0, model.ActionCount)
+                .Where(a => !snapshot.State.IsActionUsed(a) && snapshot.State.FixProbability(a) > 0)
+                .Where(a => snapshot.Gates.Missing(model.Actions[a].Risk, model.Actions[a].Gates).Contains(gate))
+                .Select(a => renderer.Title(new StepRef(StepKind.Action, model.ActionIds[a]))).ToArray();
+            var known = gate == Gate.BackupVerified
+                ? snapshot.Facts.ContainsKey(FactKeys.BackupVerified) || snapshot.Facts.ContainsKey(FactKeys.DataLossAccepted)
+                : false;
+            if (held.Length == 0 || known || !asked.Add(gate))
+            {
+                continue;
+            }
+
+            var id = StepRenderer.GateName(gate);
+            string[] accepts = gate == Gate.BackupVerified ? ["backup-verified", "accept-loss", "no"] : ["yes", "no"];
+            var question = string.Format(CultureInfo.InvariantCulture,
+                (gate == Gate.BackupVerified ? DiagnoseText.GateBackup : DiagnoseText.GateConsent).Get(language), string.Join(", ", held));
+            context.Error.WriteLine();
+            context.Error.MarkupLine($"[bold]{Markup.Escape(question)}[/] [grey]({Markup.Escape(id)})[/]");
+            context.Error.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.Accepts.Get(language), string.Join(" / ", accepts))));
+            string? answer;
+            if (answers is not null)
+            {
+                answer = answers.TryGetValue(id, out var a) && accepts.Contains(a, StringComparer.Ordinal) ? a : null;
+            }
+            else
+            {
+                answer = null;
+                while (answer is null)
+                {
+                    context.Error.Markup(Markup.Escape(DiagnoseText.Prompt.Get(language)));
+                    var line = context.Input.ReadLine()?.Trim();
+                    if (line is null)
+                    {
+                        break;
+                    }
+
+                    answer = accepts.Contains(line, StringComparer.Ordinal) ? line : null;
+                }
+            }
+
+            return (gate, answer) switch
+            {
+                (Gate.BackupVerified, "backup-verified") => (FactKeys.BackupVerified, "true"),
+                (Gate.BackupVerified, "accept-loss") => (FactKeys.DataLossAccepted, "true"),
+                (Gate.BackupVerified, "no") => (FactKeys.BackupVerified, "false"),
+                (Gate.OwnerConsent, "yes") => (FactKeys.OwnerConsent, "true"),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
 
     /// <returns>true to stop; otherwise <paramref name="answer"/> is an accepted answer, or null after an undo.</returns>
     private bool Prompt(DiagnosisSession session, CompiledModel model, Recommendation rec, out string? answer)

@@ -29,6 +29,8 @@ internal static class DiagnoseText
     public static readonly LocalizedText Saved = new("中断しました。再開: kiriwake diagnose --resume {0}", "Stopped. Resume with: kiriwake diagnose --resume {0}");
     public static readonly LocalizedText StoppedUnsaved = new("中断しました(--save を付けると再開できます)。", "Stopped (use --save to be able to resume).");
     public static readonly LocalizedText NeedsAnswer = new("回答ファイルにこの手順の回答がありません: {0}", "The answers file has no answer for this step: {0}");
+    public static readonly LocalizedText GateBackup = new("データが消える可能性のある手順で直る見込みがあります({0})。確認済みのバックアップはありますか?(データが消えてもよい場合は accept-loss)", "A step that may erase data could still fix this ({0}). Is there a verified backup? (accept-loss if losing data is acceptable)");
+    public static readonly LocalizedText GateConsent = new("持ち主の同意が必要な手順があります({0})。持ち主は同意しましたか?", "A step needs the device owner's consent ({0}). Has the owner consented?");
     public static readonly LocalizedText Procedure = new("手順(機種別)", "Procedure for your model");
     public static readonly LocalizedText Instructions = new("やり方", "How to");
     public static readonly LocalizedText Prepare = new("用意するもの・伝えること", "What to prepare and tell");

@@ -21,6 +21,9 @@ internal static class DiagnoseText
     public static readonly LocalizedText RunnerUp = new("次点は「{0}」(期待 {1} 分、この手順なら {2} 分)", "Runner-up: \"{0}\" (expected {1} min against {2} min with this step)");
     public static readonly LocalizedText Blocked = new("条件が整うまで提案しない手順: {0}", "Held back until their conditions hold: {0}");
     public static readonly LocalizedText Accepts = new("回答: {0}", "Answers: {0}");
+    public static readonly LocalizedText AnswerFixed = new("直った", "it is fixed");
+    public static readonly LocalizedText AnswerNotFixed = new("直らない", "still failing");
+    public static readonly LocalizedText AnswerSkipped = new("実行できなかった", "could not do it");
     public static readonly LocalizedText Commands = new("(undo で直前の回答を取り消し、quit で中断して保存)", "(undo takes back the last answer; quit stops and saves)");
     public static readonly LocalizedText Prompt = new("回答> ", "Answer> ");
     public static readonly LocalizedText NotAccepted = new("その回答は受け付けられません: {0}", "That answer is not accepted: {0}");

@@ -94,7 +94,14 @@ internal sealed class StepRenderer(KnowledgeBase kb, Language language, Platform
     {
         foreach (var id in Accepts(model, step))
         {
-            var text = kb.Questions.TryGetValue(step.Id, out var q) ? q.Answers.FirstOrDefault(a => a.Id == id)?.Text.Get(language) : null;
+            var text = kb.Questions.TryGetValue(step.Id, out var q) ? q.Answers.FirstOrDefault(a => a.Id == id)?.Text.Get(language)
+                : id switch
+                {
+                    StepAnswers.Fixed => DiagnoseText.AnswerFixed.Get(language),
+                    StepAnswers.NotFixed => DiagnoseText.AnswerNotFixed.Get(language),
+                    StepAnswers.Skipped => DiagnoseText.AnswerSkipped.Get(language),
+                    _ => null,
+                };
             yield return text is null ? id : $"{id} ({text})";
         }
     }

@@ -42,8 +42,8 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
             var sequence = UpdatingPOverC(state, withRepair);
             var plan = model.Escalation is null
                 ? new RepairPlan(sequence, false, SubsetCost(state.Weights, sequence, null, out _)) // nothing ends the session early
-                : sequence.Length <= maxCutEnumeration ? EnumerateCut(state.Weights, sequence) : LocalSearchCut(state.Weights, sequence);
-            plan = ImproveBySwaps(state.Weights, plan);
+                : (sequence.Length <= maxCutEnumeration ? EnumerateCut(state.Weights, sequence) : null) ?? LocalSearchCut(state.Weights, sequence);
+            plan = plan.Actions.Length <= MaxInsertionPlan ? ImproveByMoves(state.Weights, plan) : ImproveBySwaps(state.Weights, plan);
             if (best is null || Numerics.Less(plan.Cost, best.Cost))
             {
                 best = plan;
@@ -51,6 +51,44 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         }
 
         return best!;
+    }
+
+    /// <summary>Plans up to this length are improved by moving any step earlier, longer ones by swapping neighbours.</summary>
+    public const int MaxInsertionPlan = 12;
+
+    /// <summary>Moves single steps earlier while that lowers the plan's expected cost: an action that fixes for
+    /// certain what several cheaper ones each fix partly is worth trying first, which one-at-a-time ranking
+    /// cannot see (min-sum set cover).</summary>
+    private RepairPlan ImproveByMoves(double[] weights, RepairPlan plan)
+    {
+        var order = plan.Actions.ToList();
+        var cost = plan.Cost;
+        for (var pass = 0; pass < order.Count * order.Count; pass++)
+        {
+            var improved = false;
+            for (var i = 1; i < order.Count && !improved; i++)
+            {
+                for (var j = 0; j < i && !improved; j++)
+                {
+                    var moved = new List<int>(order);
+                    var a = moved[i];
+                    moved.RemoveAt(i);
+                    moved.Insert(j, a);
+                    var c = SubsetCost(weights, moved.ToArray(), null, out _, plan.Escalates);
+                    if (Numerics.Less(c, cost))
+                    {
+                        (order, cost, improved) = (moved, c, true);
+                    }
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return cost < plan.Cost ? new RepairPlan(order.ToArray(), plan.Escalates, cost) : plan;
     }
 
     /// <summary>Swaps neighbours of the plan while that lowers its expected cost (order matters once actions
@@ -202,8 +240,14 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         return cost + (escalates && model.Escalation is { } e ? e.Cost * endMass : 0);
     }
 
-    private RepairPlan EnumerateCut(double[] weights, int[] sequence)
+    /// <summary>Search nodes the exact cut may visit before it gives way to local search (branch and bound keeps
+    /// real plans of 25+ actions far below this; the cap bounds the worst case).</summary>
+    public const int CutNodeBudget = 200_000;
+
+    /// <returns>null when the search exceeded <see cref="CutNodeBudget"/>.</returns>
+    private RepairPlan? EnumerateCut(double[] weights, int[] sequence)
     {
+        var nodes = 0;
         var n = sequence.Length;
         var buffers = new double[n + 1][];
         for (var i = 0; i <= n; i++)
@@ -237,6 +281,11 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
 
         void Search(int i, double acc)
         {
+            if (++nodes > CutNodeBudget)
+            {
+                return;
+            }
+
             var w = buffers[i];
             var bound = acc;
             var mass = 0.0;
@@ -286,7 +335,7 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         }
 
         Search(0, 0);
-        return Result(sequence, bestChosen, best);
+        return nodes > CutNodeBudget ? null : Result(sequence, bestChosen, best);
     }
 
     /// <summary>For long plans: the best prefix, then single additions and removals while they help.</summary>

@@ -15,7 +15,7 @@ internal static class LatencyHarness
     public static int Run(string[] args)
     {
         var kb = KnowledgeLoader.Load(BenchPaths.Option(args, "--kb", Path.Combine(BenchPaths.Root(), "knowledge")));
-        var options = args.Contains("--items10") ? new EngineOptions(MaxExactItems: 10) : EngineOptions.Default;
+        var options = new EngineOptions(ExactNodeBudget: long.Parse(BenchPaths.Option(args, "--budget", EngineOptions.Default.ExactNodeBudget.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
         // cold: a fresh engine per decision (a stateless server replaying the log); session: one engine per
         // session (the CLI); shared: one cache for the whole process (a server keeping its engines).
         var mode = BenchPaths.Option(args, "--mode", "cold");
@@ -59,7 +59,7 @@ internal static class LatencyHarness
             bySymptom.Add((symptom.Id, Stats.Of(mine)));
         }
 
-        Console.WriteLine($"mode: {mode}");
+        Console.WriteLine($"mode: {mode}, exact-solver budget {options.ExactNodeBudget} states");
         Console.WriteLine("| symptom | decisions | mean (ms) | p95 (ms) | max (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (id, s) in bySymptom)

@@ -15,8 +15,12 @@ public class NextStepBenchmark
     private CompiledModel _model = null!;
     private DiagnosisState _start = null!;
     private DiagnosisState _middle = null!;
+    private SessionSnapshot _middleSnapshot = null!;
+    private EnginePolicyCache _shared = null!;
 
-    [Params("restore-error-4013", "backup-failed-unknown", "icloud-storage-full")]
+    // The largest model (greedy at the start), a 15-item one, a 12-item one (exact solver at the start, cold)
+    // and a small one.
+    [Params("restore-error-4013", "backup-failed-unknown", "backup-slow-or-stuck", "icloud-storage-full")]
     public string Symptom { get; set; } = "";
 
     [GlobalSetup]
@@ -25,22 +29,30 @@ public class NextStepBenchmark
         var kb = KnowledgeLoader.Load(Path.Combine(BenchPaths.Root(), "knowledge"));
         _model = new CompiledModel(ModelFlattener.Flatten(kb, Symptom));
         _start = _model.Start();
-        var policy = new EnginePolicy(_model, GateState.Initial);
-        _middle = _start;
-        for (var i = 0; i < 2 && policy.Choose(_middle) is { } step; i++)
+        var session = new DiagnosisSession(_model);
+        for (var i = 0; i < 2 && session.Next() is { } rec && rec.Step.Kind != StepKind.Escalation; i++)
         {
-            _middle = step.Kind switch
-            {
-                StepKind.Action => _middle.AfterFailure(step.Index),
-                StepKind.Question => _middle.AfterAnswer(step.Index, 0),
-                _ => _middle,
-            };
+            var answer = FirstAnswer(rec.Step);
+            session.Answer(rec.Step.Id, answer, DateTimeOffset.UnixEpoch);
         }
+
+        _middle = session.Snapshot.State;
+        _middleSnapshot = session.Snapshot;
+        _shared = new EnginePolicyCache();
+        _shared.Recommend(_model, _middleSnapshot);
     }
+
+    /// <summary>Two steps into a session: a question answered with its first answer, an action that failed.</summary>
+    private string FirstAnswer(StepRef step) =>
+        _model.TryFindStep(step.Id, out var c) && c.Kind == StepKind.Question ? _model.AnswerIds[c.Index][0] : StepAnswers.NotFixed;
 
     [Benchmark]
     public Recommendation? NextStepAtStart() => Recommender.Recommend(new EnginePolicy(_model, GateState.Initial), _start);
 
     [Benchmark]
     public Recommendation? NextStepMidSession() => Recommender.Recommend(new EnginePolicy(_model, GateState.Initial), _middle);
+
+    /// <summary>A process that keeps its engines (<see cref="EnginePolicyCache"/>): what earlier sessions solved is reused.</summary>
+    [Benchmark]
+    public Recommendation? NextStepMidSessionShared() => _shared.Recommend(_model, _middleSnapshot);
 }

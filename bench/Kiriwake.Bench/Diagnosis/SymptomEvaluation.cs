@@ -20,11 +20,12 @@ internal static class SymptomEvaluation
         var outDir = BenchPaths.Option(args, "--out", Path.Combine(root, "bench", "results"));
         Directory.CreateDirectory(outDir);
 
+        var options = new EngineOptions(ExactNodeBudget: long.Parse(BenchPaths.Option(args, "--budget", EngineOptions.Default.ExactNodeBudget.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
         var rows = new List<(ModelScore Score, double Seconds)>();
         foreach (var symptom in kb.Content.Symptoms)
         {
             var watch = Stopwatch.StartNew();
-            var score = ModelScorer.Score(ModelFlattener.Flatten(kb, symptom.Id), optimalBudget: 6_000_000);
+            var score = ModelScorer.Score(ModelFlattener.Flatten(kb, symptom.Id), options, optimalBudget: 6_000_000);
             rows.Add((score, watch.Elapsed.TotalSeconds));
             Console.Error.WriteLine($"{symptom.Id}: {watch.Elapsed.TotalSeconds:0.0} s");
         }
@@ -62,7 +63,7 @@ internal static class SymptomEvaluation
     private static string Opt(double? x) => x is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "—";
 
     private static string Gap(double engine, double? optimal) =>
-        optimal is { } o && o > 0 ? ((engine - o) / o * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—";
+        optimal is { } o && o > 0 ? Math.Max(0, (engine - o) / o * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—"; // float noise below 0
 
     private static string Saving(double engine, double? authored) =>
         authored is { } a && a > 0 ? ((a - engine) / a * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—";

@@ -21,6 +21,9 @@ internal static class DiagnoseText
     public static readonly LocalizedText RunnerUp = new("次点は「{0}」(期待 {1} 分、この手順なら {2} 分)", "Runner-up: \"{0}\" (expected {1} min against {2} min with this step)");
     public static readonly LocalizedText Blocked = new("条件が整うまで提案しない手順: {0}", "Held back until their conditions hold: {0}");
     public static readonly LocalizedText Accepts = new("回答: {0}", "Answers: {0}");
+    public static readonly LocalizedText AnswerFixed = new("直った", "it is fixed");
+    public static readonly LocalizedText AnswerNotFixed = new("直らない", "still failing");
+    public static readonly LocalizedText AnswerSkipped = new("実行できなかった", "could not do it");
     public static readonly LocalizedText Commands = new("(undo で直前の回答を取り消し、quit で中断して保存)", "(undo takes back the last answer; quit stops and saves)");
     public static readonly LocalizedText Prompt = new("回答> ", "Answer> ");
     public static readonly LocalizedText NotAccepted = new("その回答は受け付けられません: {0}", "That answer is not accepted: {0}");
@@ -29,6 +32,8 @@ internal static class DiagnoseText
     public static readonly LocalizedText Saved = new("中断しました。再開: kiriwake diagnose --resume {0}", "Stopped. Resume with: kiriwake diagnose --resume {0}");
     public static readonly LocalizedText StoppedUnsaved = new("中断しました(--save を付けると再開できます)。", "Stopped (use --save to be able to resume).");
     public static readonly LocalizedText NeedsAnswer = new("回答ファイルにこの手順の回答がありません: {0}", "The answers file has no answer for this step: {0}");
+    public static readonly LocalizedText GateBackup = new("データが消える可能性のある手順で直る見込みがあります({0})。確認済みのバックアップはありますか?(データが消えてもよい場合は accept-loss)", "A step that may erase data could still fix this ({0}). Is there a verified backup? (accept-loss if losing data is acceptable)");
+    public static readonly LocalizedText GateConsent = new("持ち主の同意が必要な手順があります({0})。持ち主は同意しましたか?", "A step needs the device owner's consent ({0}). Has the owner consented?");
     public static readonly LocalizedText Procedure = new("手順(機種別)", "Procedure for your model");
     public static readonly LocalizedText Instructions = new("やり方", "How to");
     public static readonly LocalizedText Prepare = new("用意するもの・伝えること", "What to prepare and tell");

@@ -76,7 +76,8 @@ internal sealed class StepRenderer(KnowledgeBase kb, Language language, Platform
             console.MarkupLine($"[grey]{Esc(Format(DiagnoseText.Blocked, string.Join(", ", rec.Blocked.Select(b => $"{Title(new StepRef(StepKind.Action, b.ActionId))} ({string.Join(", ", b.MissingGates.Select(GateName))})"))))}[/]");
         }
 
-        if (rec.Step.Kind != StepKind.Escalation)
+        // A hand-over that resolves only some causes (the administrator) takes fixed/not-fixed like an action.
+        if (model.TryFindStep(rec.Step.Id, out var choice) && choice.Kind != StepKind.Escalation)
         {
             console.MarkupLine(Esc(Format(DiagnoseText.Accepts, string.Join(" / ", AcceptTexts(model, rec.Step)))));
         }
@@ -93,7 +94,14 @@ internal sealed class StepRenderer(KnowledgeBase kb, Language language, Platform
     {
         foreach (var id in Accepts(model, step))
         {
-            var text = kb.Questions.TryGetValue(step.Id, out var q) ? q.Answers.FirstOrDefault(a => a.Id == id)?.Text.Get(language) : null;
+            var text = kb.Questions.TryGetValue(step.Id, out var q) ? q.Answers.FirstOrDefault(a => a.Id == id)?.Text.Get(language)
+                : id switch
+                {
+                    StepAnswers.Fixed => DiagnoseText.AnswerFixed.Get(language),
+                    StepAnswers.NotFixed => DiagnoseText.AnswerNotFixed.Get(language),
+                    StepAnswers.Skipped => DiagnoseText.AnswerSkipped.Get(language),
+                    _ => null,
+                };
             yield return text is null ? id : $"{id} ({text})";
         }
     }

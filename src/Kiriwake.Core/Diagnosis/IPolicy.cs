@@ -26,8 +26,9 @@ public sealed record EngineDecision(StepChoice? Choice, DecisionMethod Method, d
 /// <summary>The engine's knobs. Defaults follow the theory reference §6.3/§6.4.</summary>
 /// <param name="MaxExactItems">The exact solver runs when at most this many useful actions and questions remain.</param>
 /// <param name="ExactNodeBudget">Time box of the exact solver, counted in expanded states (no clock in Core).</param>
-/// <param name="MaxCutEnumeration">Plans up to this length get the escalation cut by full enumeration of subsets.</param>
-public sealed record EngineOptions(int MaxExactItems = 12, long ExactNodeBudget = 100_000, int MaxCutEnumeration = 12)
+/// <param name="MaxCutEnumeration">Plans up to this length get the escalation cut by exact enumeration of subsets
+/// (branch and bound, capped by <see cref="RepairPlanner.CutNodeBudget"/>); longer ones by local search.</param>
+public sealed record EngineOptions(int MaxExactItems = 12, long ExactNodeBudget = 100_000, int MaxCutEnumeration = 24)
 {
     public static EngineOptions Default { get; } = new();
 

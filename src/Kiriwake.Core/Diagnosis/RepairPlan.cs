@@ -15,7 +15,7 @@ internal sealed record RepairPlan(int[] Actions, bool Escalates, double Cost)
 /// exact choice of which of those actions to try before escalating (§1.5: a prefix of the P-over-C order
 /// can be 14–37 % worse when repair costs are separate, so every subset is scored, not every prefix).
 /// </summary>
-internal sealed class RepairPlanner(CompiledModel model, GateState gates, int maxCutEnumeration)
+internal sealed partial class RepairPlanner(CompiledModel model, GateState gates, int maxCutEnumeration)
 {
     private readonly bool[] _allowed = Enumerable.Range(0, model.ActionCount).Select(a => model.IsAllowed(a, gates)).ToArray();
 
@@ -42,8 +42,8 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
             var sequence = UpdatingPOverC(state, withRepair);
             var plan = model.Escalation is null
                 ? new RepairPlan(sequence, false, SubsetCost(state.Weights, sequence, null, out _)) // nothing ends the session early
-                : sequence.Length <= maxCutEnumeration ? EnumerateCut(state.Weights, sequence) : LocalSearchCut(state.Weights, sequence);
-            plan = ImproveBySwaps(state.Weights, plan);
+                : (sequence.Length <= maxCutEnumeration ? EnumerateCut(state.Weights, sequence) : null) ?? LocalSearchCut(state.Weights, sequence);
+            plan = plan.Actions.Length <= MaxInsertionPlan ? ImproveByMoves(state.Weights, plan) : ImproveBySwaps(state.Weights, plan);
             if (best is null || Numerics.Less(plan.Cost, best.Cost))
             {
                 best = plan;
@@ -51,39 +51,6 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         }
 
         return best!;
-    }
-
-    /// <summary>Swaps neighbours of the plan while that lowers its expected cost (order matters once actions
-    /// overlap; the Kadane–Simon exchange argument made exact for dependent actions).</summary>
-    private RepairPlan ImproveBySwaps(double[] weights, RepairPlan plan)
-    {
-        var order = (int[])plan.Actions.Clone();
-        var cost = plan.Cost;
-        for (var pass = 0; pass < order.Length; pass++)
-        {
-            var improved = false;
-            for (var i = 0; i + 1 < order.Length; i++)
-            {
-                (order[i], order[i + 1]) = (order[i + 1], order[i]);
-                var c = SubsetCost(weights, order, null, out _, plan.Escalates);
-                if (Numerics.Less(c, cost))
-                {
-                    cost = c;
-                    improved = true;
-                }
-                else
-                {
-                    (order[i], order[i + 1]) = (order[i + 1], order[i]);
-                }
-            }
-
-            if (!improved)
-            {
-                break;
-            }
-        }
-
-        return cost < plan.Cost ? new RepairPlan(order, plan.Escalates, cost) : plan;
     }
 
     private int[] UpdatingPOverC(DiagnosisState state, bool withRepair)
@@ -201,141 +168,6 @@ internal sealed class RepairPlanner(CompiledModel model, GateState gates, int ma
         endMass = Sum(w);
         return cost + (escalates && model.Escalation is { } e ? e.Cost * endMass : 0);
     }
-
-    private RepairPlan EnumerateCut(double[] weights, int[] sequence)
-    {
-        var n = sequence.Length;
-        var buffers = new double[n + 1][];
-        for (var i = 0; i <= n; i++)
-        {
-            buffers[i] = new double[weights.Length];
-        }
-
-        Array.Copy(weights, buffers[0], weights.Length);
-        var chosen = new bool[n];
-        var bestChosen = new bool[n];
-        var best = double.PositiveInfinity;
-        var escalation = model.Escalation!.Cost;
-
-        // least[i][k]: the least a cause-k path can still cost from position i on: escalating, or trying one of
-        // the later actions that can fix k. Σ_k w_k·least[i][k] bounds what any completion adds (branch and bound).
-        var causes = weights.Length;
-        var least = new double[n + 1][];
-        least[n] = Enumerable.Repeat(escalation, causes).ToArray();
-        for (var i = n - 1; i >= 0; i--)
-        {
-            least[i] = (double[])least[i + 1].Clone();
-            var a = sequence[i];
-            for (var k = 0; k < causes; k++)
-            {
-                if (model.Fix[a][k] > 0)
-                {
-                    least[i][k] = Math.Min(least[i][k], model.ActionCost[a]);
-                }
-            }
-        }
-
-        void Search(int i, double acc)
-        {
-            var w = buffers[i];
-            var bound = acc;
-            var mass = 0.0;
-            for (var k = 0; k < causes; k++)
-            {
-                bound += w[k] * least[i][k];
-                mass += w[k];
-            }
-
-            if (bound >= best)
-            {
-                return;
-            }
-
-            if (i == n || mass <= Numerics.TinyMass)
-            {
-                var total = acc + (escalation * mass);
-                if (Numerics.Less(total, best))
-                {
-                    best = total;
-                    Array.Copy(chosen, bestChosen, n);
-                    Array.Clear(bestChosen, i, n - i);
-                }
-
-                return;
-            }
-
-            var a = sequence[i];
-            var next = buffers[i + 1];
-            var fail = model.FailFactor[a];
-            var fm = 0.0;
-            for (var k = 0; k < w.Length; k++)
-            {
-                fm += w[k] * model.Fix[a][k];
-                next[k] = w[k] * fail[k];
-            }
-
-            if (fm > Numerics.TinyMass)
-            {
-                chosen[i] = true;
-                Search(i + 1, acc + (model.ActionCost[a] * mass) + (model.RepairCost[a] * fm));
-            }
-
-            chosen[i] = false;
-            Array.Copy(w, next, w.Length);
-            Search(i + 1, acc);
-        }
-
-        Search(0, 0);
-        return Result(sequence, bestChosen, best);
-    }
-
-    /// <summary>For long plans: the best prefix, then single additions and removals while they help.</summary>
-    private RepairPlan LocalSearchCut(double[] weights, int[] sequence)
-    {
-        var n = sequence.Length;
-        var chosen = new bool[n];
-        var best = SubsetCost(weights, sequence, chosen, out _);
-        var bestPrefix = 0;
-        for (var i = 0; i < n; i++)
-        {
-            chosen[i] = true;
-            var c = SubsetCost(weights, sequence, chosen, out _);
-            if (Numerics.Less(c, best))
-            {
-                best = c;
-                bestPrefix = i + 1;
-            }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            chosen[i] = i < bestPrefix;
-        }
-
-        for (var improved = true; improved;)
-        {
-            improved = false;
-            for (var i = 0; i < n; i++)
-            {
-                chosen[i] = !chosen[i];
-                var c = SubsetCost(weights, sequence, chosen, out _);
-                if (Numerics.Less(c, best))
-                {
-                    best = c;
-                    improved = true;
-                }
-                else
-                {
-                    chosen[i] = !chosen[i];
-                }
-            }
-        }
-
-        return Result(sequence, chosen, best);
-    }
-
-    private static RepairPlan Result(int[] sequence, bool[] chosen, double cost) =>
-        new(sequence.Where((_, i) => chosen[i]).ToArray(), true, cost);
 
     private static double Sum(double[] w)
     {

@@ -245,13 +245,14 @@ public static class ModelFileReader
         private T Enum<T>(YamlNode node, string text)
             where T : struct, Enum
         {
-            var name = (node is YamlScalarNode ? Scalar(node) : text).Replace("-", "", StringComparison.Ordinal);
+            var shown = node is YamlScalarNode ? Scalar(node) : text;
+            var name = shown.Replace("-", "", StringComparison.Ordinal);
             if (System.Enum.TryParse<T>(name, ignoreCase: true, out var value) && !int.TryParse(name, out _))
             {
                 return value;
             }
 
-            Problem(node, $"'{text}' is not one of: {string.Join(", ", System.Enum.GetNames<T>().Select(Kebab))}");
+            Problem(node, $"'{shown}' is not one of: {string.Join(", ", System.Enum.GetNames<T>().Select(Kebab))}");
             return default;
         }
 

@@ -110,6 +110,35 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public void Diagnose_BeforeEscalating_AsksForTheBackupAndAcceptingLossOpensTheGate()
+    {
+        using var kb = new DiagnoseKnowledge();
+        var answers = Write(kb, "gate.yaml", "q-cable: \"yes\"\nq-connected: \"yes\"\nchange-cable: not-fixed\nforce-restart: not-fixed\nbackup-verified: accept-loss\ndfu-restore: fixed\n");
+
+        var result = CliRunner.Run("diagnose", "--kb", kb.Root, "--symptom", Symptom, "--answers", answers, "--format", "json", "--lang", "en");
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Err);
+        Assert.Contains("Is there a verified backup?", result.Err, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("dfu-restore", json.RootElement.GetProperty("resolvedBy").GetString());
+        Assert.Equal("true", json.RootElement.GetProperty("facts").GetProperty("case.data-loss-accepted").GetString());
+    }
+
+    [Fact]
+    public void Diagnose_InteractiveNoBackup_EscalatesWithoutTheRestore()
+    {
+        using var kb = new DiagnoseKnowledge();
+
+        var result = CliRunner.RunWithInput("yes\nyes\nnot-fixed\nnot-fixed\nno\n", "diagnose", "--kb", kb.Root, "--symptom", Symptom, "--format", "json", "--lang", "en");
+
+        Assert.True(result.Exit == ExitCodes.Success, result.Err);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("escalated", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("false", json.RootElement.GetProperty("facts").GetProperty("backup.verified").GetString());
+        Assert.DoesNotContain(json.RootElement.GetProperty("transcript").EnumerateArray(), s => s.GetProperty("id").GetString() == "dfu-restore");
+    }
+
+    [Fact]
     public void Diagnose_FactAnswersItsQuestion_WithoutAsking()
     {
         using var kb = new DiagnoseKnowledge();

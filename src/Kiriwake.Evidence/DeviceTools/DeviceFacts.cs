@@ -6,6 +6,8 @@ namespace Kiriwake.Evidence.DeviceTools;
 /// What one look at the device established: the connection state with its evidence, and — as far as the state
 /// allowed reading them — model, iOS version, storage, battery, backup encryption and supervision. Absent
 /// values are null, never zero. <see cref="Facts"/> holds the same as <see cref="Fact"/> values for the engine.
+/// <see cref="RecoveryToolMissing"/>: irecovery was needed (no device listed) but is not installed, so a device
+/// in recovery or DFU mode would have gone unseen.
 /// </summary>
 public sealed record DeviceFacts(
     ConnectionState State,
@@ -20,6 +22,7 @@ public sealed record DeviceFacts(
     SupervisionStatus Supervision,
     BatteryHealth BatteryHealth,
     RecoveryInfo Recovery,
+    bool RecoveryToolMissing,
     bool? StorageLow,
     long StorageLowThresholdBytes,
     IReadOnlyList<ToolWarning> Warnings,

@@ -34,8 +34,9 @@ public static class DeviceFactsBuilder
         bool? storageLow = free is null ? null : free < options.StorageLowThresholdBytes;
         var udid = capture.Info?.Arguments is [ "-u", var u, ..] ? u : listed.FirstOrDefault()?.Udid;
 
+        var recoveryToolMissing = capture.Recovery?.Status == ToolRunStatus.NotInstalled;
         var facts = new DeviceFacts(state, evidence, listed.Count, udid, identity, model, disk, battery, backup, supervision, health,
-            recovery, storageLow, options.StorageLowThresholdBytes, warnings, []);
+            recovery, recoveryToolMissing, storageLow, options.StorageLowThresholdBytes, warnings, []);
         return facts with { Facts = ToFacts(facts, capture) };
     }
 

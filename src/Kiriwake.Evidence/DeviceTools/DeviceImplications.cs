@@ -23,6 +23,13 @@ public static class DeviceImplications
                 $"{device.DevicesListed} devices are connected; the first ({device.Udid}) was examined. Choose another with --udid.")));
         }
 
+        if (device.State == ConnectionState.NoDevice && device.RecoveryToolMissing)
+        {
+            result.Add(new("recovery-not-checked", new(
+                "irecovery がないため、リカバリモードや DFU モードのデバイスは見つけられません (画面にケーブルとコンピュータの絵が出ていればリカバリモードです)。",
+                "irecovery is not installed, so a device in recovery or DFU mode cannot be seen (a cable-and-computer picture on screen means recovery mode).")));
+        }
+
         if (device.Model is { NeedsConfirmation: true } model)
         {
             result.Add(new("confirm-button-family", new(

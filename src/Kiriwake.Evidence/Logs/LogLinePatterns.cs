@@ -41,7 +41,8 @@ internal static partial class LogLinePatterns
             yield break;
         }
 
-        foreach (var finding in MatchCodes(text, offset))
+        // "error: 0" / "(result = 0)" report success in Apple's logs; no error code is 0.
+        foreach (var finding in MatchCodes(text, offset).Where(f => f.Code is not 0))
         {
             yield return finding;
         }

@@ -60,6 +60,18 @@ public sealed class DeviceImplicationsTests
     }
 
     [Fact]
+    public void For_NoDeviceWithoutIrecovery_SaysRecoveryWasNotChecked()
+    {
+        var capture = new DeviceCapture(Capture.Load("idevice_id-1.3.0-no-device").ToOutput(), null, null, null, null, null, null, null,
+            ToolOutput.NotInstalled("irecovery", ["-q"]));
+
+        var device = DeviceFactsBuilder.Build(capture, null);
+
+        Assert.Equal(ConnectionState.NoDevice, device.State);
+        Assert.Equal(["recovery-not-checked"], DeviceImplications.For(device).Select(i => i.Id));
+    }
+
+    [Fact]
     public void Texts_EveryStateAndInstallHelp_JapaneseAndEnglish()
     {
         var texts = new List<LocalizedText>();

@@ -188,6 +188,13 @@ public sealed class LogAnalyzerTests
         Assert.Equal((ErrorDomain.Backup, 3, LogFormat.AppleLog), (backup.Domain!.Value, backup.Line, backup.Format));
     }
 
+    [Theory]
+    [InlineData("[10:00:01.0001] AMRestorePerformRestoreModeRestoreWithError failed with error: 0")]
+    [InlineData("[10:00:01.0001] <Restore Device 0x1>: Restore finished (result = 0)")]
+    [InlineData("IOKit error -536870212 while reading")]
+    public void Analyze_ZeroOrOverlongNumber_NoCode(string line) =>
+        Assert.DoesNotContain(LogAnalyzer.Analyze(line, s_knowledge).Findings, f => f.Code is not null);
+
     [Fact]
     public void Analyze_TextWithoutErrors_NoFindings()
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Evidence.DeviceTools;
+using Kiriwake.Evidence.Logs;
 using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
@@ -19,6 +21,9 @@ internal sealed class DiagnoseCommand
     private readonly Option<string?> _symptom = new("--symptom") { Description = "Symptom id / 症状 ID", HelpName = "ID" };
     private readonly Option<string?> _error = new("--error") { Description = "Error code, e.g. 4013 or backup:105 / エラーコード", HelpName = "CODE" };
     private readonly Option<string?> _text = new("--text") { Description = "A pasted error message / 表示されたメッセージ", HelpName = "TEXT" };
+    private readonly Option<string?> _log = new("--log") { Description = "A log or saved tool output to start from (- for stdin) / ログファイル", HelpName = "FILE" };
+    private readonly Option<bool> _device = new("--device") { Description = "Read facts from the connected device (libimobiledevice) / 接続中の端末から事実を読む" };
+    private readonly Option<string?> _tools = new("--tools") { Description = "Folder holding the libimobiledevice tools, instead of PATH / ツールのあるフォルダー", HelpName = "DIR" };
     private readonly Option<FileInfo?> _answers = new("--answers") { Description = "Scripted answers: YAML/JSON step id → answer / 回答ファイル", HelpName = "FILE" };
     private readonly Option<string?> _simulate = new("--simulate") { Description = "Answer as if CAUSE were the fault (evaluation) / 原因を仮定して自動回答", HelpName = "CAUSE" };
     private readonly Option<string?> _save = new("--save") { Description = "Save the session after every answer / セッションを保存", HelpName = "FILE" };
@@ -38,20 +43,51 @@ internal sealed class DiagnoseCommand
     {
         var command = new Command("diagnose", "Find the fix step by step / 一歩ずつ原因を切り分けて解決")
         {
-            _symptom, _error, _text, _answers, _simulate, _save, _resume, _platform, _family, _facts, _format,
+            _symptom, _error, _text, _log, _device, _tools, _answers, _simulate, _save, _resume, _platform, _family, _facts, _format,
         };
-        command.SetAction(Execute);
+        command.SetAction(ExecuteAsync);
         return command;
     }
 
-    private int Execute(ParseResult parseResult)
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var run = new DiagnoseRun(_context, parseResult, _context.GetLanguage(parseResult))
+        var language = _context.GetLanguage(parseResult);
+        var evidence = new List<Fact>();
+        DiagnosisStart? textStart = null;
+        var text = parseResult.GetValue(_text);
+        var log = parseResult.GetValue(_log);
+        var origin = log is null ? "--text" : log == "-" ? "stdin" : Path.GetFileName(log);
+        if (log is not null)
+        {
+            text = await TextInput.ReadAsync(log, _context.Input, cancellationToken);
+            if (text is null)
+            {
+                _context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.LogTooLarge.Get(language), TextInput.MaxMegabytes))}[/]");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        if (text is not null)
+        {
+            textStart = LogDiagnosis.FromText(text, _context.LoadKnowledge(parseResult), origin);
+            evidence.AddRange(textStart.Facts);
+        }
+
+        if (parseResult.GetValue(_device))
+        {
+            var device = await DeviceFactsReader.ReadAsync(_context.LoadKnowledge(parseResult), null, parseResult.GetValue(_tools), _context.Time, cancellationToken);
+            _context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.DeviceFactsRead.Get(language), device.Facts.Count))}[/]");
+            evidence.AddRange(device.Facts);
+        }
+
+        var run = new DiagnoseRun(_context, parseResult, language)
         {
             Format = parseResult.GetValue(_format)!,
             SymptomId = parseResult.GetValue(_symptom),
             ErrorCode = parseResult.GetValue(_error),
-            Text = parseResult.GetValue(_text),
+            TextStart = textStart,
+            TextOrigin = text is null ? null : origin,
+            EvidenceFacts = evidence,
             AnswersPath = parseResult.GetValue(_answers)?.FullName,
             SimulateCause = parseResult.GetValue(_simulate),
             SavePath = parseResult.GetValue(_save),

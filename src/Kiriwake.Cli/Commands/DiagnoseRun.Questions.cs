@@ -24,10 +24,10 @@ internal sealed partial class DiagnoseRun
             candidates = SymptomFinder.ForCode(kb, ErrorCode);
             what = ErrorCode;
         }
-        else if (Text is not null)
+        else if (TextStart is not null)
         {
-            candidates = SymptomFinder.ForText(kb, Text);
-            what = Text;
+            candidates = TextStart.Candidates.Select(c => c.SymptomId).ToArray();
+            what = TextOrigin ?? string.Empty;
         }
         else if (Scripted)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Evidence.Logs;
 using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
@@ -16,7 +17,14 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
 
     public string? ErrorCode { get; init; }
 
-    public string? Text { get; init; }
+    /// <summary>Where --text or --log led: candidate symptoms (best first) and the facts the text established.</summary>
+    public DiagnosisStart? TextStart { get; init; }
+
+    /// <summary>What the text was, for messages: "--text" or the log's file name.</summary>
+    public string? TextOrigin { get; init; }
+
+    /// <summary>Facts read by the evidence readers (the text, the device, a backup) before the session starts.</summary>
+    public IReadOnlyList<Fact> EvidenceFacts { get; init; } = [];
 
     public string? AnswersPath { get; init; }
 
@@ -59,6 +67,14 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
 
         var answers = AnswersPath is not null ? AnswersFile.Load(AnswersPath) : null;
         var session = new DiagnosisSession(model, EngineOptions.Default, resumed?.Events);
+
+        // Evidence first, then what the person states with --fact: the last value of a fact wins, so a person can
+        // override what a reader found; a question a fact answered is marked as answered by that fact.
+        foreach (var fact in resumed is null ? EvidenceFacts : [])
+        {
+            session.RecordFact(fact.Key, fact.Value, TextInput.SourceLabel(fact), Now);
+        }
+
         foreach (var fact in Facts)
         {
             var parts = fact.Split('=', 2);

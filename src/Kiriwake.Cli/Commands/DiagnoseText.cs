@@ -62,4 +62,8 @@ internal static class DiagnoseText
         Core.Knowledge.Risk.High => RiskHigh,
         _ => RiskDataLoss,
     };
+
+    public static readonly LocalizedText LogTooLarge = new("ファイルが大きすぎます({0} MBまで)。エラーの前後だけを貼り付けてください。", "The file is too large (up to {0} MB). Paste only the part around the error.");
+
+    public static readonly LocalizedText DeviceFactsRead = new("接続中の端末から {0} 件の事実を読み取りました。", "Read {0} facts from the connected device.");
 }

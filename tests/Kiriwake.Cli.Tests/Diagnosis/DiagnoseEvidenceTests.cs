@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Kiriwake.Evidence.Tests.Support;
+using Kiriwake.Tests;
+
+namespace Kiriwake.Cli.Tests.Diagnosis;
+
+/// <summary>`diagnose` starting from evidence: a log file, a pasted dialog, the connected device (fake tools).</summary>
+public sealed class DiagnoseEvidenceTests
+{
+    private const string Udid = "00008030-001A2D3C0E12802E";
+
+    [Fact]
+    public async Task Diagnose_Idevicebackup2Log_StartsAtDiskFullAndRecordsTheLogsFacts()
+    {
+        var log = Path.Combine(TestPaths.Logs, "idevicebackup2-105-disk-full.txt");
+
+        var result = await Tests.CliRunner.RunAsync("diagnose", "--log", log, "--simulate", "pc-storage-full", "--kb", RepoPaths.Knowledge, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("computer-backup-disk-full", json.RootElement.GetProperty("symptom").GetString());
+        Assert.Equal("backup:105", json.RootElement.GetProperty("facts").GetProperty("log.error-code").GetString());
+    }
+
+    [Fact]
+    public async Task Diagnose_LogFromStdin_ReadsIt()
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.Logs, "dialog-ja-restore-4013.txt"));
+
+        var result = await Tests.CliRunner.RunWithInputAsync(text, "diagnose", "--log", "-", "--simulate", "cable-faulty", "--kb", RepoPaths.Knowledge, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("restore-error-4013", json.RootElement.GetProperty("symptom").GetString());
+    }
+
+    [Fact]
+    public async Task Diagnose_TextThatMatchesNothing_SaysSoAndExitsNotFound()
+    {
+        var result = await Tests.CliRunner.RunAsync("diagnose", "--text", "the weather is nice today", "--simulate", "cable-faulty", "--kb", RepoPaths.Knowledge, "--lang", "en");
+
+        Assert.Equal(ExitCodes.NotFound, result.ExitCode);
+    }
+
+    [UnixFact]
+    public async Task Diagnose_Device_FactsAnswerQuestionsAndAreMarkedAsFacts()
+    {
+        using var tools = new FakeTools()
+            .Add("idevice_id", "-l", Capture.Load("idevice_id-two-devices"))
+            .Add("ideviceinfo", $"-u {Udid} -x", Capture.Load("ideviceinfo-root-xml"))
+            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.disk_usage", Capture.Load("ideviceinfo-disk-usage-low-xml"))
+            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.battery", Capture.Load("ideviceinfo-battery-unplugged-xml"))
+            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.backup", Capture.Load("ideviceinfo-backup-encrypted-xml"))
+            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.chaperone", Capture.Load("ideviceinfo-master-domain-unavailable"))
+            .Add("idevicediagnostics", $"-u {Udid} ioregentry AppleSmartBattery", Capture.Load("idevicediagnostics-1.3.0-no-device"));
+
+        var result = await Tests.CliRunner.RunAsync(
+            "diagnose", "--device", "--tools", tools.Directory, "--symptom", "restore-error-4013", "--simulate", "device-storage-full", "--kb", RepoPaths.Knowledge, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("true", json.RootElement.GetProperty("facts").GetProperty("device.storage-low").GetString());
+        var byFact = json.RootElement.GetProperty("transcript").EnumerateArray().Where(s => s.GetProperty("source").GetString() == "fact").ToList();
+        Assert.NotEmpty(byFact);
+        Assert.Contains(byFact, s => s.GetProperty("id").GetString() == "q-device-storage-enough" && s.GetProperty("answer").GetString() == "no");
+    }
+
+    [Fact]
+    public async Task Diagnose_PersonOverridesAFactWithFact_LastValueWins()
+    {
+        var log = Path.Combine(TestPaths.Logs, "idevicebackup2-success-encrypted.txt");
+
+        var result = await Tests.CliRunner.RunAsync(
+            "diagnose", "--log", log, "--symptom", "computer-backup-password-rejected", "--fact", "device.backup-encryption=false", "--simulate", "encrypted-backup-password-forgotten", "--kb", RepoPaths.Knowledge, "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("false", json.RootElement.GetProperty("facts").GetProperty("device.backup-encryption").GetString());
+    }
+}

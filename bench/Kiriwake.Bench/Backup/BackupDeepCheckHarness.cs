@@ -36,9 +36,8 @@ internal static class BackupDeepCheckHarness
                     var index = BlobIndex.Build(folder, CancellationToken.None);
                     double walk = clock.Elapsed.TotalSeconds;
                     clock.Restart();
-                    using var db = ManifestDbReader.Open(Path.Combine(folder, "Manifest.db"));
-                    long n = db.ReadEntries(wantKeys: false).LongCount();
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parts: walk {walk:F3} s ({index.Blobs.Count} blobs), manifest {clock.Elapsed.TotalSeconds:F3} s ({n} rows)"));
+                    var quick = await verifier.VerifyAsync(folder, new VerifyOptions(Deep: false), CancellationToken.None);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parts: walk {walk:F3} s ({index.Blobs.Count} blobs), verify without the walk {clock.Elapsed.TotalSeconds:F3} s ({quick.Files!.Records} rows)"));
                 }
             }
 

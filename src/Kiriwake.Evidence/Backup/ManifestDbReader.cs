@@ -10,6 +10,9 @@ namespace Kiriwake.Evidence.Backup;
 /// </summary>
 public sealed class ManifestDbReader : IDisposable
 {
+    /// <summary>An MBFile record is a few hundred bytes; anything past this is damage and is cut for decoding.</summary>
+    private const int MaxRecordBytes = 16 * 1024 * 1024;
+
     private readonly SqliteConnection _connection;
     private readonly string? _tempFolder;
 
@@ -52,6 +55,7 @@ public sealed class ManifestDbReader : IDisposable
         try
         {
             connection.Open();
+
             var reader = new ManifestDbReader(connection, temp);
             reader.CheckSchema();
             return reader;
@@ -90,13 +94,16 @@ public sealed class ManifestDbReader : IDisposable
                 continue;
             }
 
-            long length = reader.GetBytes(4, 0, null, 0, 0);
-            if (length > buffer.Length)
+            int read = (int)Math.Min(reader.GetBytes(4, 0, null, 0, 0), MaxRecordBytes);
+            if (read > buffer.Length)
             {
-                buffer = new byte[checked((int)Math.Min(length, 16 * 1024 * 1024))];
+                buffer = new byte[read];
             }
 
-            int read = (int)reader.GetBytes(4, 0, buffer, 0, buffer.Length);
+            if (read > 0)
+            {
+                reader.GetBytes(4, 0, buffer, 0, read);
+            }
             MbFile file;
             string? problem = null;
             try
@@ -127,6 +134,65 @@ public sealed class ManifestDbReader : IDisposable
         {
             throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
         }
+    }
+
+    /// <summary>Reads every row of Files for the file check: rowid, packed fileID, flags and the MBFile fields.</summary>
+    /// <exception cref="ManifestFormatException">The database is damaged part-way.</exception>
+    internal IEnumerable<ManifestRow> ReadRows(bool wantKeys)
+    {
+        using var command = _connection.CreateCommand();
+        // Directories and symlinks (most rows of a real backup) have no blob to check: their records are not read.
+        command.CommandText = "SELECT rowid, fileID, flags, CASE WHEN flags = 1 THEN file ELSE x'00' END FROM Files";
+        using var reader = Execute(command);
+        byte[] buffer = new byte[4096];
+        while (Step(reader))
+        {
+            long rowId = reader.GetInt64(0);
+            bool idValid = FileIdKey.TryParse(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), out var key);
+            long flags = reader.IsDBNull(2) ? 0 : reader.GetInt64(2);
+            // Ask the length first and copy exactly that: with the SQLitePCLRaw 3 provider, GetBytes copies as many
+            // bytes as asked for, reading past the end of the blob (a crash, found the hard way).
+            int length = reader.IsDBNull(3) ? 0 : (int)Math.Min(reader.GetBytes(3, 0, null, 0, 0), MaxRecordBytes);
+            if (length > buffer.Length)
+            {
+                buffer = new byte[length];
+            }
+
+            if (length > 0)
+            {
+                reader.GetBytes(3, 0, buffer, 0, length);
+            }
+
+            if (flags != ManifestFlags.File)
+            {
+                yield return new ManifestRow(rowId, key, idValid, flags, 0, 0, null, null);
+                continue;
+            }
+
+            MbFile file;
+            string? problem = null;
+            try
+            {
+                file = MbFileReader.Read(buffer.AsSpan(0, length), wantKeys);
+            }
+            catch (PlistFormatException e)
+            {
+                file = new MbFile(-1, 0, 0, null);
+                problem = length == 0 ? "no MBFile record" : e.Message;
+            }
+
+            yield return new ManifestRow(rowId, key, idValid, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
+        }
+    }
+
+    /// <summary>The fileID, domain and path of one row, for examples.</summary>
+    internal (string FileId, string Domain, string RelativePath) Describe(long rowId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT ifnull(fileID, ''), ifnull(domain, ''), ifnull(relativePath, '') FROM Files WHERE rowid = $rowid";
+        command.Parameters.AddWithValue("$rowid", rowId);
+        using var reader = Execute(command);
+        return Step(reader) ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : (string.Empty, string.Empty, string.Empty);
     }
 
     public void Dispose()

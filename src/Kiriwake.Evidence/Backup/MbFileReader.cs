@@ -26,8 +26,10 @@ public static class MbFileReader
 
         int root = Deref(ref plist, objects, plist.GetUid(rootUid));
         long size = IntegerOrZero(ref plist, objects, root, "Size"u8);
-        long mode = IntegerOrZero(ref plist, objects, root, "Mode"u8);
-        long protection = IntegerOrZero(ref plist, objects, root, "ProtectionClass"u8);
+
+        // Only decryption needs the mode and class; the file check reads the size alone (once per row).
+        long mode = wantKey ? IntegerOrZero(ref plist, objects, root, "Mode"u8) : 0;
+        long protection = wantKey ? IntegerOrZero(ref plist, objects, root, "ProtectionClass"u8) : 0;
         if (size < 0)
         {
             throw new PlistFormatException($"MBFile Size {size} is negative.");

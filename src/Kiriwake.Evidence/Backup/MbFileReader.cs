@@ -35,13 +35,18 @@ public static class MbFileReader
             throw new PlistFormatException($"MBFile Size {size} is negative.");
         }
 
+        if (protection is < 0 or > int.MaxValue)
+        {
+            throw new PlistFormatException($"MBFile ProtectionClass {protection} is out of range.");
+        }
+
         byte[]? key = null;
         if (wantKey && plist.TryGetDictValue(root, "EncryptionKey"u8, out int keyRef))
         {
             key = DataOf(ref plist, objects, keyRef).ToArray();
         }
 
-        return new MbFile(size, checked((int)(mode & 0xFFFF)), checked((int)protection), key);
+        return new MbFile(size, (int)(mode & 0xFFFF), (int)protection, key);
     }
 
     private static long IntegerOrZero(ref BinaryPlistReader plist, int objects, int owner, ReadOnlySpan<byte> key)

@@ -114,7 +114,7 @@ internal ref struct BinaryPlistReader
 
         int start = offset + 1;
         int count = ReadCount(marker & MarkerInfoMask, ref start);
-        var refs = Slice(start, checked(count * 2 * _objectRefSize));
+        var refs = Slice(start, (long)count * 2 * _objectRefSize);
         for (int i = 0; i < count; i++)
         {
             int keyOffset = ObjectOffset(Reference(refs, i));
@@ -149,7 +149,7 @@ internal ref struct BinaryPlistReader
 
         int start = offset + 1;
         int count = ReadCount(marker & MarkerInfoMask, ref start);
-        var refs = Slice(start, checked(count * _objectRefSize));
+        var refs = Slice(start, (long)count * _objectRefSize);
         if (i < 0 || i >= count)
         {
             item = -1;
@@ -266,7 +266,7 @@ internal ref struct BinaryPlistReader
             case TypeUtf16String:
             {
                 int count = ReadCount(info, ref start);
-                return new PlistString(Encoding.BigEndianUnicode.GetString(Slice(start, checked(count * 2))));
+                return new PlistString(Encoding.BigEndianUnicode.GetString(Slice(start, count * 2L)));
             }
 
             case TypeUtf8String:
@@ -280,7 +280,7 @@ internal ref struct BinaryPlistReader
             case TypeArray or TypeSet or TypeOrderedSet:
             {
                 int count = ReadCount(info, ref start);
-                var refs = Slice(start, checked(count * _objectRefSize));
+                var refs = Slice(start, (long)count * _objectRefSize);
                 var items = new PlistValue[count];
                 for (int i = 0; i < count; i++)
                 {
@@ -293,7 +293,7 @@ internal ref struct BinaryPlistReader
             case TypeDict:
             {
                 int count = ReadCount(info, ref start);
-                var refs = Slice(start, checked(count * 2 * _objectRefSize));
+                var refs = Slice(start, (long)count * 2 * _objectRefSize);
                 var entries = new Dictionary<string, PlistValue>(count, StringComparer.Ordinal);
                 for (int i = 0; i < count; i++)
                 {
@@ -404,14 +404,15 @@ internal ref struct BinaryPlistReader
     }
 
     /// <summary>A checked slice that must end before the offset table (objects never overlap it).</summary>
-    private readonly ReadOnlySpan<byte> Slice(int start, int length)
+    private readonly ReadOnlySpan<byte> Slice(int start, long length)
     {
-        if (length < 0 || start < HeaderLength || (long)start + length > _offsetTableOffset)
+        // Lengths are computed in 64 bits (count × reference size can exceed int) and checked before the cast.
+        if (length < 0 || start < HeaderLength || start + length > _offsetTableOffset)
         {
             throw new PlistFormatException($"Object at {start} of length {length} runs past the object area.");
         }
 
-        return _data.Slice(start, length);
+        return _data.Slice(start, (int)length);
     }
 
     private static ulong ReadUnsigned(ReadOnlySpan<byte> bytes)

@@ -84,40 +84,18 @@ public sealed class ManifestDbReader : IDisposable
         byte[] buffer = new byte[4096];
         while (Step(reader))
         {
-            string fileId = reader.IsDBNull(0) ? string.Empty : reader.GetString(0);
-            string domain = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
-            string relativePath = reader.IsDBNull(2) ? string.Empty : reader.GetString(2);
-            long flags = reader.IsDBNull(3) ? 0 : reader.GetInt64(3);
-            if (reader.IsDBNull(4))
-            {
-                yield return new ManifestEntry(fileId, domain, relativePath, flags, -1, 0, null, "no MBFile record");
-                continue;
-            }
-
-            int read = (int)Math.Min(reader.GetBytes(4, 0, null, 0, 0), MaxRecordBytes);
-            if (read > buffer.Length)
-            {
-                buffer = new byte[read];
-            }
-
-            if (read > 0)
-            {
-                reader.GetBytes(4, 0, buffer, 0, read);
-            }
-            MbFile file;
-            string? problem = null;
-            try
-            {
-                file = MbFileReader.Read(buffer.AsSpan(0, read), wantKeys);
-            }
-            catch (PlistFormatException e)
-            {
-                file = new MbFile(-1, 0, 0, null);
-                problem = e.Message;
-            }
-
-            yield return new ManifestEntry(fileId, domain, relativePath, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
+            yield return Guarded(reader, ref buffer, wantKeys, ReadEntry);
         }
+    }
+
+    private static ManifestEntry ReadEntry(SqliteDataReader reader, ref byte[] buffer, bool wantKeys)
+    {
+        string fileId = reader.IsDBNull(0) ? string.Empty : reader.GetString(0);
+        string domain = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
+        string relativePath = reader.IsDBNull(2) ? string.Empty : reader.GetString(2);
+        long flags = reader.IsDBNull(3) ? 0 : reader.GetInt64(3);
+        var (file, problem) = Decode(ReadBlob(reader, 4, ref buffer), wantKeys);
+        return new ManifestEntry(fileId, domain, relativePath, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
     }
 
     /// <summary>The number of rows in Files.</summary>
@@ -141,47 +119,85 @@ public sealed class ManifestDbReader : IDisposable
     internal IEnumerable<ManifestRow> ReadRows(bool wantKeys)
     {
         using var command = _connection.CreateCommand();
-        // Directories and symlinks (most rows of a real backup) have no blob to check: their records are not read.
-        command.CommandText = "SELECT rowid, fileID, flags, CASE WHEN flags = 1 THEN file ELSE x'00' END FROM Files";
+        // Plain columns, each tested for NULL, blobs copied at their exact length: other patterns (expression
+        // columns such as ifnull()/unhex(), GetBytes into a larger buffer) crashed the test host in native code with
+        // the SQLitePCLRaw 3.0.3 provider this build substitutes. This one holds under the fuzz tests.
+        command.CommandText = "SELECT rowid, fileID, flags, file FROM Files";
         using var reader = Execute(command);
         byte[] buffer = new byte[4096];
         while (Step(reader))
         {
-            long rowId = reader.GetInt64(0);
-            bool idValid = FileIdKey.TryParse(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), out var key);
-            long flags = reader.IsDBNull(2) ? 0 : reader.GetInt64(2);
-            // Ask the length first and copy exactly that: with the SQLitePCLRaw 3 provider, GetBytes copies as many
-            // bytes as asked for, reading past the end of the blob (a crash, found the hard way).
-            int length = reader.IsDBNull(3) ? 0 : (int)Math.Min(reader.GetBytes(3, 0, null, 0, 0), MaxRecordBytes);
-            if (length > buffer.Length)
-            {
-                buffer = new byte[length];
-            }
+            yield return Guarded(reader, ref buffer, wantKeys, ReadRow);
+        }
+    }
 
-            if (length > 0)
-            {
-                reader.GetBytes(3, 0, buffer, 0, length);
-            }
+    private static ManifestRow ReadRow(SqliteDataReader reader, ref byte[] buffer, bool wantKeys)
+    {
+        long rowId = reader.GetInt64(0);
+        bool idValid = FileIdKey.TryParse(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), out var key);
+        long flags = reader.IsDBNull(2) ? 0 : reader.GetInt64(2);
 
-            if (flags != ManifestFlags.File)
-            {
-                yield return new ManifestRow(rowId, key, idValid, flags, 0, 0, null, null);
-                continue;
-            }
+        // Directories and symlinks (most rows of a real backup) have no blob to check: their records are not decoded.
+        if (flags != ManifestFlags.File)
+        {
+            return new ManifestRow(rowId, key, idValid, flags, 0, 0, null, null);
+        }
 
-            MbFile file;
-            string? problem = null;
-            try
-            {
-                file = MbFileReader.Read(buffer.AsSpan(0, length), wantKeys);
-            }
-            catch (PlistFormatException e)
-            {
-                file = new MbFile(-1, 0, 0, null);
-                problem = length == 0 ? "no MBFile record" : e.Message;
-            }
+        var record = ReadBlob(reader, 3, ref buffer);
+        var (file, problem) = Decode(record, wantKeys);
+        return new ManifestRow(rowId, key, idValid, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
+    }
 
-            yield return new ManifestRow(rowId, key, idValid, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
+    /// <summary>
+    /// Copies a blob column into <paramref name="buffer"/> at its exact length, testing for NULL first: other
+    /// patterns (expression columns such as ifnull()/unhex(), GetBytes into a larger buffer) crashed the test host
+    /// in native code with the SQLitePCLRaw 3.0.3 provider this build substitutes. This one holds under the fuzz tests.
+    /// </summary>
+    private static ReadOnlySpan<byte> ReadBlob(SqliteDataReader reader, int column, ref byte[] buffer)
+    {
+        int length = reader.IsDBNull(column) ? 0 : (int)Math.Min(reader.GetBytes(column, 0, null, 0, 0), MaxRecordBytes);
+        if (length > buffer.Length)
+        {
+            buffer = new byte[length];
+        }
+
+        if (length > 0)
+        {
+            reader.GetBytes(column, 0, buffer, 0, length);
+        }
+
+        return buffer.AsSpan(0, length);
+    }
+
+    private static (MbFile File, string? Problem) Decode(ReadOnlySpan<byte> record, bool wantKeys)
+    {
+        if (record.IsEmpty)
+        {
+            return (new MbFile(-1, 0, 0, null), "no MBFile record");
+        }
+
+        try
+        {
+            return (MbFileReader.Read(record, wantKeys), null);
+        }
+        catch (PlistFormatException e)
+        {
+            return (new MbFile(-1, 0, 0, null), e.Message);
+        }
+    }
+
+    private delegate T RowReader<T>(SqliteDataReader reader, ref byte[] buffer, bool wantKeys);
+
+    /// <summary>Column reads can meet damage too (a corrupt overflow page): same exception as a failed step.</summary>
+    private static T Guarded<T>(SqliteDataReader reader, ref byte[] buffer, bool wantKeys, RowReader<T> read)
+    {
+        try
+        {
+            return read(reader, ref buffer, wantKeys);
+        }
+        catch (SqliteException e)
+        {
+            throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
         }
     }
 
@@ -192,7 +208,14 @@ public sealed class ManifestDbReader : IDisposable
         command.CommandText = "SELECT ifnull(fileID, ''), ifnull(domain, ''), ifnull(relativePath, '') FROM Files WHERE rowid = $rowid";
         command.Parameters.AddWithValue("$rowid", rowId);
         using var reader = Execute(command);
-        return Step(reader) ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : (string.Empty, string.Empty, string.Empty);
+        try
+        {
+            return Step(reader) ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : (string.Empty, string.Empty, string.Empty);
+        }
+        catch (SqliteException e)
+        {
+            throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
+        }
     }
 
     public void Dispose()

@@ -79,22 +79,21 @@ public sealed class ManifestDbReader : IDisposable
     public IEnumerable<ManifestEntry> ReadEntries(bool wantKeys)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT fileID, domain, relativePath, flags, file FROM Files";
+        command.CommandText = "SELECT fileID, domain, relativePath, flags, file, length(file) FROM Files";
         using var reader = Execute(command);
-        byte[] buffer = new byte[4096];
         while (Step(reader))
         {
-            yield return Guarded(reader, ref buffer, wantKeys, ReadEntry);
+            yield return Guarded(reader, wantKeys, ReadEntry);
         }
     }
 
-    private static ManifestEntry ReadEntry(SqliteDataReader reader, ref byte[] buffer, bool wantKeys)
+    private static ManifestEntry ReadEntry(SqliteDataReader reader, bool wantKeys)
     {
         string fileId = reader.IsDBNull(0) ? string.Empty : reader.GetString(0);
         string domain = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
         string relativePath = reader.IsDBNull(2) ? string.Empty : reader.GetString(2);
         long flags = reader.IsDBNull(3) ? 0 : reader.GetInt64(3);
-        var (file, problem) = Decode(ReadBlob(reader, 4, ref buffer), wantKeys);
+        var (file, problem) = Decode(ReadBlob(reader, 4, 5), wantKeys);
         return new ManifestEntry(fileId, domain, relativePath, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
     }
 
@@ -119,19 +118,16 @@ public sealed class ManifestDbReader : IDisposable
     internal IEnumerable<ManifestRow> ReadRows(bool wantKeys)
     {
         using var command = _connection.CreateCommand();
-        // Plain columns, each tested for NULL, blobs copied at their exact length: other patterns (expression
-        // columns such as ifnull()/unhex(), GetBytes into a larger buffer) crashed the test host in native code with
-        // the SQLitePCLRaw 3.0.3 provider this build substitutes. This one holds under the fuzz tests.
-        command.CommandText = "SELECT rowid, fileID, flags, file FROM Files";
+        // Plain columns tested for NULL before they are read (see ReadBlob for why the access pattern is fixed).
+        command.CommandText = "SELECT rowid, fileID, flags, file, length(file) FROM Files";
         using var reader = Execute(command);
-        byte[] buffer = new byte[4096];
         while (Step(reader))
         {
-            yield return Guarded(reader, ref buffer, wantKeys, ReadRow);
+            yield return Guarded(reader, wantKeys, ReadRow);
         }
     }
 
-    private static ManifestRow ReadRow(SqliteDataReader reader, ref byte[] buffer, bool wantKeys)
+    private static ManifestRow ReadRow(SqliteDataReader reader, bool wantKeys)
     {
         long rowId = reader.GetInt64(0);
         bool idValid = FileIdKey.TryParse(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), out var key);
@@ -143,37 +139,37 @@ public sealed class ManifestDbReader : IDisposable
             return new ManifestRow(rowId, key, idValid, flags, 0, 0, null, null);
         }
 
-        var record = ReadBlob(reader, 3, ref buffer);
-        var (file, problem) = Decode(record, wantKeys);
+        var (file, problem) = Decode(ReadBlob(reader, 3, 4), wantKeys);
         return new ManifestRow(rowId, key, idValid, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
     }
 
     /// <summary>
-    /// Copies a blob column into <paramref name="buffer"/> at its exact length, testing for NULL first: other
-    /// patterns (expression columns such as ifnull()/unhex(), GetBytes into a larger buffer) crashed the test host
-    /// in native code with the SQLitePCLRaw 3.0.3 provider this build substitutes. This one holds under the fuzz tests.
+    /// A blob column as one exact-size array (GetFieldValue: one copy, where GetBytes copies the whole blob on each
+    /// call and with the SQLitePCLRaw 3.0.3 provider crashed when asked for more bytes than the blob holds). The
+    /// length comes from SQL's length() first, so a damaged row cannot make us allocate more than a record can be.
     /// </summary>
-    private static ReadOnlySpan<byte> ReadBlob(SqliteDataReader reader, int column, ref byte[] buffer)
+    /// <returns>The bytes; empty for NULL or an empty blob; null for a record too large to be an MBFile.</returns>
+    private static byte[]? ReadBlob(SqliteDataReader reader, int column, int lengthColumn)
     {
-        int length = reader.IsDBNull(column) ? 0 : (int)Math.Min(reader.GetBytes(column, 0, null, 0, 0), MaxRecordBytes);
-        if (length > buffer.Length)
+        if (reader.IsDBNull(column))
         {
-            buffer = new byte[length];
+            return [];
         }
 
-        if (length > 0)
+        long length = reader.IsDBNull(lengthColumn) ? 0 : reader.GetInt64(lengthColumn);
+        return length switch
         {
-            reader.GetBytes(column, 0, buffer, 0, length);
-        }
-
-        return buffer.AsSpan(0, length);
+            <= 0 => [],
+            > MaxRecordBytes => null,
+            _ => reader.GetFieldValue<byte[]>(column),
+        };
     }
 
-    private static (MbFile File, string? Problem) Decode(ReadOnlySpan<byte> record, bool wantKeys)
+    private static (MbFile File, string? Problem) Decode(byte[]? record, bool wantKeys)
     {
-        if (record.IsEmpty)
+        if (record is null || record.Length == 0)
         {
-            return (new MbFile(-1, 0, 0, null), "no MBFile record");
+            return (new MbFile(-1, 0, 0, null), record is null ? $"MBFile record larger than {MaxRecordBytes} bytes" : "no MBFile record");
         }
 
         try
@@ -186,14 +182,14 @@ public sealed class ManifestDbReader : IDisposable
         }
     }
 
-    private delegate T RowReader<T>(SqliteDataReader reader, ref byte[] buffer, bool wantKeys);
+    private delegate T RowReader<T>(SqliteDataReader reader, bool wantKeys);
 
     /// <summary>Column reads can meet damage too (a corrupt overflow page): same exception as a failed step.</summary>
-    private static T Guarded<T>(SqliteDataReader reader, ref byte[] buffer, bool wantKeys, RowReader<T> read)
+    private static T Guarded<T>(SqliteDataReader reader, bool wantKeys, RowReader<T> read)
     {
         try
         {
-            return read(reader, ref buffer, wantKeys);
+            return read(reader, wantKeys);
         }
         catch (SqliteException e)
         {

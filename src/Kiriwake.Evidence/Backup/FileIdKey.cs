@@ -39,6 +39,24 @@ public readonly record struct FileIdKey(ulong High, ulong Middle, uint Low)
         return true;
     }
 
+    /// <summary>Parses a fileID given as its UTF-8 bytes (as SQLite holds the text), without making a string.</summary>
+    public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out FileIdKey key)
+    {
+        key = default;
+        if (utf8.Length != HexLength)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[HexLength];
+        for (int i = 0; i < HexLength; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+
+        return TryParse(chars, out key);
+    }
+
     public override string ToString() =>
         High.ToString("x16", CultureInfo.InvariantCulture) + Middle.ToString("x16", CultureInfo.InvariantCulture) + Low.ToString("x8", CultureInfo.InvariantCulture);
 }

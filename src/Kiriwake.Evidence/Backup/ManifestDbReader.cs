@@ -1,5 +1,6 @@
 using Kiriwake.Evidence.Plist;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Kiriwake.Evidence.Backup;
 
@@ -113,25 +114,44 @@ public sealed class ManifestDbReader : IDisposable
         }
     }
 
-    /// <summary>Reads every row of Files for the file check: rowid, packed fileID, flags and the MBFile fields.</summary>
+    /// <summary>
+    /// Reads every row of Files for the file check: rowid, packed fileID, flags and the MBFile fields. This is the
+    /// hot path (one row per file of the backup), so it steps its own statement through the SQLite API and decodes
+    /// each record where SQLite holds it, without copying it out.
+    /// </summary>
     /// <exception cref="ManifestFormatException">The database is damaged part-way.</exception>
     internal IEnumerable<ManifestRow> ReadRows(bool wantKeys)
     {
-        using var command = _connection.CreateCommand();
-        // Plain columns tested for NULL before they are read (see ReadBlob for why the access pattern is fixed).
-        command.CommandText = "SELECT rowid, fileID, flags, file, length(file) FROM Files";
-        using var reader = Execute(command);
-        while (Step(reader))
+        var db = _connection.Handle!;
+        int rc = raw.sqlite3_prepare_v2(db, "SELECT rowid, fileID, flags, file FROM Files", out sqlite3_stmt statement);
+        if (rc != raw.SQLITE_OK)
         {
-            yield return Guarded(reader, wantKeys, ReadRow);
+            statement?.Dispose();
+            throw new ManifestFormatException($"Manifest.db query failed: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+        }
+
+        using (statement)
+        {
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                yield return ReadRow(statement, wantKeys);
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                throw new ManifestFormatException($"Manifest.db is damaged: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+            }
         }
     }
 
-    private static ManifestRow ReadRow(SqliteDataReader reader, bool wantKeys)
+    private static ManifestRow ReadRow(sqlite3_stmt statement, bool wantKeys)
     {
-        long rowId = reader.GetInt64(0);
-        bool idValid = FileIdKey.TryParse(reader.IsDBNull(1) ? string.Empty : reader.GetString(1), out var key);
-        long flags = reader.IsDBNull(2) ? 0 : reader.GetInt64(2);
+        long rowId = raw.sqlite3_column_int64(statement, 0);
+        var key = default(FileIdKey);
+        bool idValid = raw.sqlite3_column_type(statement, 1) == raw.SQLITE_TEXT
+            && FileIdKey.TryParseUtf8(raw.sqlite3_column_blob(statement, 1), out key);
+
+        long flags = raw.sqlite3_column_int64(statement, 2);
 
         // Directories and symlinks (most rows of a real backup) have no blob to check: their records are not decoded.
         if (flags != ManifestFlags.File)
@@ -139,8 +159,21 @@ public sealed class ManifestDbReader : IDisposable
             return new ManifestRow(rowId, key, idValid, flags, 0, 0, null, null);
         }
 
-        var (file, problem) = Decode(ReadBlob(reader, 3, 4), wantKeys);
-        return new ManifestRow(rowId, key, idValid, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
+        var record = raw.sqlite3_column_type(statement, 3) == raw.SQLITE_BLOB ? raw.sqlite3_column_blob(statement, 3) : default;
+        if (record.IsEmpty)
+        {
+            return new ManifestRow(rowId, key, idValid, flags, -1, 0, null, "no MBFile record");
+        }
+
+        try
+        {
+            var file = MbFileReader.Read(record, wantKeys);
+            return new ManifestRow(rowId, key, idValid, flags, file.Size, file.ProtectionClass, file.EncryptionKey, null);
+        }
+        catch (PlistFormatException e)
+        {
+            return new ManifestRow(rowId, key, idValid, flags, -1, 0, null, e.Message);
+        }
     }
 
     /// <summary>

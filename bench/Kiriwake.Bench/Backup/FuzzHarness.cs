@@ -66,7 +66,7 @@ internal static class FuzzHarness
         long formatErrors = 0, recordProblems = 0, accepted = 0;
         for (int i = 0; i < cases; i++)
         {
-            byte[] input = DbMutate(db, random);
+            byte[] input = PlistMutator.MutateDatabase(db, random);
             File.WriteAllBytes(target, input);
             long start = Stopwatch.GetTimestamp();
             try
@@ -90,44 +90,6 @@ internal static class FuzzHarness
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Manifest.db: {cases} cases in {clock.Elapsed.TotalSeconds:F1} s, {formatErrors} ManifestFormatException, {accepted} read ({recordProblems} damaged records reported), slowest {slowest:F1} ms"));
         return true;
-    }
-
-    /// <summary>Database mutations: the plist mutator's edits spread over the whole file, plus page-sized cuts.</summary>
-    public static byte[] DbMutate(byte[] original, Random random)
-    {
-        var data = (byte[])original.Clone();
-        int edits = 1 + random.Next(8);
-        for (int e = 0; e < edits; e++)
-        {
-            int at = random.Next(data.Length);
-            switch (random.Next(4))
-            {
-                case 0:
-                    data[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    data[at] = (byte)random.Next(256);
-                    break;
-                case 2:
-                    // The 100-byte header and the first page's b-tree header are the most fragile.
-                    data[random.Next(Math.Min(data.Length, 120))] = (byte)random.Next(256);
-                    break;
-                default:
-                    if (random.Next(8) == 0)
-                    {
-                        data = data[..(random.Next(data.Length / 4096 + 1) * 4096 + random.Next(2) * random.Next(4096))];
-                    }
-
-                    break;
-            }
-
-            if (data.Length == 0)
-            {
-                break;
-            }
-        }
-
-        return data;
     }
 
     private static List<byte[]> Seeds()

@@ -57,11 +57,3 @@ public sealed record BackupReport(
 
 /// <summary>Deep-check progress: manifest records done out of the total.</summary>
 public readonly record struct DeepCheckProgress(long Done, long Total);
-
-/// <summary>What to verify. <see cref="Keys"/> (from a password check) lets an encrypted backup be read and decrypted.</summary>
-public sealed record VerifyOptions(
-    bool Deep = false,
-    Crypto.BackupKeys? Keys = null,
-    IProgress<DeepCheckProgress>? Progress = null,
-    int MaxExamples = 10,
-    bool MeasureDisk = false);

@@ -66,14 +66,13 @@ public sealed class BackupVerifier
         try
         {
             using var source = ManifestSource.Open(folder, manifest, options.Keys, reasons);
-            blobs = index is null ? null : await index.ConfigureAwait(false);
             if (source is not null)
             {
                 var checker = new FileChecker(folder, manifest?.IsEncrypted ?? false, options);
                 try
                 {
                     long total = options.Progress is null ? 0 : source.Count();
-                    files = checker.Run(source, options.Deep ? blobs : null, total, cancellationToken);
+                    files = await checker.RunAsync(source, options.Deep ? index : null, total, cancellationToken);
                     logical = checker.LogicalBytes;
                     reasons.AddRange(FileChecker.Reasons(files, options.Deep));
                 }
@@ -92,6 +91,7 @@ public sealed class BackupVerifier
             reasons.Add(BackupReason.Of(BackupReasonCode.FolderUnreadable, BackupVerdict.Unreadable, folder, e.Message));
         }
 
+        blobs = await Settle(index, folder, reasons);
         bool filesChecked = options.Deep && files is not null && blobs is not null;
         if (!filesChecked && files is not null)
         {
@@ -120,6 +120,36 @@ public sealed class BackupVerifier
             blobs?.DiskBytes,
             files,
             filesChecked);
+    }
+
+    /// <summary>The finished walk, whatever happened to the manifest pass; its failure becomes a reason once.</summary>
+    private static async Task<BlobIndex?> Settle(Task<BlobIndex>? walk, string folder, List<BackupReason> reasons)
+    {
+        if (walk is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await walk;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            if (!reasons.Any(r => r.Code == BackupReasonCode.PermissionDenied))
+            {
+                reasons.Add(BackupReason.Of(BackupReasonCode.PermissionDenied, BackupVerdict.Unreadable, e.Message));
+            }
+        }
+        catch (IOException e)
+        {
+            if (!reasons.Any(r => r.Code == BackupReasonCode.FolderUnreadable))
+            {
+                reasons.Add(BackupReason.Of(BackupReasonCode.FolderUnreadable, BackupVerdict.Unreadable, folder, e.Message));
+            }
+        }
+
+        return null;
     }
 
     private static BackupReport Empty(string folder, List<BackupReason> reasons) =>

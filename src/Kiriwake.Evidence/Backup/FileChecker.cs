@@ -15,11 +15,12 @@ internal sealed class FileChecker
     private readonly string _folder;
     private readonly bool _encrypted;
     private readonly VerifyOptions _options;
-    private readonly List<FileExample> _missing = [];
-    private readonly List<FileExample> _wrongSize = [];
-    private readonly List<FileExample> _unknownFlags = [];
-    private readonly List<FileExample> _unreadable = [];
-    private readonly List<FileExample> _decryptFailed = [];
+    // Examples are kept as row ids and named once the pass is over (names are not read per row).
+    private readonly List<(long RowId, long? Expected, long? Actual)> _missing = [];
+    private readonly List<(long RowId, long? Expected, long? Actual)> _wrongSize = [];
+    private readonly List<(long RowId, long? Expected, long? Actual)> _unknownFlags = [];
+    private readonly List<(long RowId, long? Expected, long? Actual)> _unreadable = [];
+    private readonly List<(long RowId, long? Expected, long? Actual)> _decryptFailed = [];
     private readonly SortedSet<long> _unknownFlagValues = [];
 
     private long _records;
@@ -45,11 +46,16 @@ internal sealed class FileChecker
 
     public long LogicalBytes { get; private set; }
 
-    public FileCheckResult Run(ManifestSource source, BlobIndex? index, long total, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the pass. Rows are read while the walk (<paramref name="walk"/>) is still going: those that need the
+    /// walk wait in a compact list until it is done, so reading the database and listing the disk overlap.
+    /// </summary>
+    public async Task<FileCheckResult> RunAsync(ManifestSource source, Task<BlobIndex>? walk, long total, CancellationToken cancellationToken)
     {
-        bool decrypt = index is not null && _encrypted && _options.Keys is not null;
-        var blobs = index is null ? null : source.FlatLayout ? index.FlatBlobs : index.Blobs;
-        foreach (var entry in source.Entries(wantKeys: decrypt))
+        BlobIndex? index = null;
+        Dictionary<FileIdKey, long>? blobs = null;
+        var waiting = new List<ManifestRow>();
+        foreach (var entry in source.Rows(wantKeys: walk is not null && _encrypted && _options.Keys is not null))
         {
             if ((++_records & (ProgressEvery - 1)) == 0)
             {
@@ -83,9 +89,40 @@ internal sealed class FileChecker
 
             _files++;
             LogicalBytes += entry.Size;
-            if (blobs is not null)
+            if (walk is null)
             {
-                CheckBlob(entry, blobs, source.FlatLayout, decrypt);
+                continue;
+            }
+
+            if (blobs is null && walk.IsCompleted)
+            {
+                index = await walk;
+                blobs = source.FlatLayout ? index.FlatBlobs : index.Blobs;
+                foreach (var row in waiting)
+                {
+                    CheckBlob(row, blobs, source.FlatLayout);
+                }
+
+                waiting.Clear();
+            }
+
+            if (blobs is null)
+            {
+                waiting.Add(entry);
+            }
+            else
+            {
+                CheckBlob(entry, blobs, source.FlatLayout);
+            }
+        }
+
+        if (walk is not null && blobs is null)
+        {
+            index = await walk;
+            blobs = source.FlatLayout ? index.FlatBlobs : index.Blobs;
+            foreach (var row in waiting)
+            {
+                CheckBlob(row, blobs, source.FlatLayout);
             }
         }
 
@@ -113,12 +150,15 @@ internal sealed class FileChecker
         return new FileCheckResult(
             _records, _files, _directories, _symlinks, _unknownFlagCount, _unreadableRecords,
             _present, _missingCount, _zeroSizeMissing, _wrongSizeCount, orphanCount, _unreadableFiles, _decrypted, _decryptFailedCount,
-            _missing, _wrongSize, orphans, _unknownFlags, _unreadable, _decryptFailed, _unknownFlagValues.ToArray());
+            Name(source, _missing), Name(source, _wrongSize), orphans, Name(source, _unknownFlags), Name(source, _unreadable), Name(source, _decryptFailed), _unknownFlagValues.ToArray());
     }
 
-    private void CheckBlob(ManifestEntry entry, Dictionary<FileIdKey, long> blobs, bool flat, bool decrypt)
+    private static FileExample[] Name(ManifestSource source, List<(long RowId, long? Expected, long? Actual)> rows) =>
+        rows.Select(r => source.Describe(r.RowId, r.Expected, r.Actual)).ToArray();
+
+    private void CheckBlob(ManifestRow entry, Dictionary<FileIdKey, long> blobs, bool flat)
     {
-        if (!FileIdKey.TryParse(entry.FileId, out var key) || !blobs.Remove(key, out long actual))
+        if (!entry.IdValid || !blobs.Remove(entry.Id, out long actual))
         {
             if (entry.Size == 0)
             {
@@ -140,25 +180,25 @@ internal sealed class FileChecker
             _wrongSizeCount++;
             if (_wrongSize.Count < _options.MaxExamples)
             {
-                _wrongSize.Add(new FileExample(entry.Domain, entry.RelativePath, entry.FileId, expected, actual));
+                _wrongSize.Add((entry.RowId, expected, actual));
             }
 
             return;
         }
 
         _present++;
-        if (decrypt)
+        if (_encrypted && _options.Keys is not null)
         {
             Decrypt(entry, flat);
         }
     }
 
-    private void Decrypt(ManifestEntry entry, bool flat)
+    private void Decrypt(ManifestRow entry, bool flat)
     {
         byte[]? fileKey = entry.EncryptionKey is { Length: BackupKeys.WrappedEntryLength } wrapped ? _options.Keys!.UnwrapEntry(wrapped) : null;
         try
         {
-            if (fileKey is not null && BackupDecryptor.VerifyFile(Path.Combine(_folder, entry.BlobPath(flat)), fileKey, entry.Size))
+            if (fileKey is not null && BackupDecryptor.VerifyFile(BlobPath(entry.Id, flat), fileKey, entry.Size))
             {
                 _decrypted++;
                 return;
@@ -174,11 +214,17 @@ internal sealed class FileChecker
         }
     }
 
-    private void Add(List<FileExample> list, ManifestEntry entry)
+    private string BlobPath(FileIdKey id, bool flat)
+    {
+        string name = id.ToString();
+        return flat ? Path.Combine(_folder, name) : Path.Combine(_folder, name[..2], name);
+    }
+
+    private void Add(List<(long RowId, long? Expected, long? Actual)> list, ManifestRow entry)
     {
         if (list.Count < _options.MaxExamples)
         {
-            list.Add(new FileExample(entry.Domain, entry.RelativePath, entry.FileId));
+            list.Add((entry.RowId, null, null));
         }
     }
 

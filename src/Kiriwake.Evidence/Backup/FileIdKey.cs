@@ -6,7 +6,7 @@ namespace Kiriwake.Evidence.Backup;
 /// A 40-hex-digit fileID (SHA-1 of <c>domain-relativePath</c>) packed into 20 bytes, so the deep check can index
 /// hundreds of thousands of blobs without a string per file.
 /// </summary>
-public readonly record struct FileIdKey(UInt128 High, uint Low)
+public readonly record struct FileIdKey(ulong High, ulong Middle, uint Low)
 {
     public const int HexLength = 40;
 
@@ -27,16 +27,36 @@ public readonly record struct FileIdKey(UInt128 High, uint Low)
             }
         }
 
-        if (!UInt128.TryParse(text[..32], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out UInt128 high)
+        // Three plain integers rather than UInt128: UInt128 fields in iterator state crashed the runtime here.
+        if (!ulong.TryParse(text[..16], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong high)
+            || !ulong.TryParse(text[16..32], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong middle)
             || !uint.TryParse(text[32..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint low))
         {
             return false;
         }
 
-        key = new FileIdKey(high, low);
+        key = new FileIdKey(high, middle, low);
         return true;
     }
 
+    /// <summary>Parses a fileID given as its UTF-8 bytes (as SQLite holds the text), without making a string.</summary>
+    public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out FileIdKey key)
+    {
+        key = default;
+        if (utf8.Length != HexLength)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[HexLength];
+        for (int i = 0; i < HexLength; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+
+        return TryParse(chars, out key);
+    }
+
     public override string ToString() =>
-        High.ToString("x32", CultureInfo.InvariantCulture) + Low.ToString("x8", CultureInfo.InvariantCulture);
+        High.ToString("x16", CultureInfo.InvariantCulture) + Middle.ToString("x16", CultureInfo.InvariantCulture) + Low.ToString("x8", CultureInfo.InvariantCulture);
 }

@@ -27,3 +27,17 @@ public sealed record ManifestEntry(
     /// <summary>Where this entry's blob lives relative to the backup folder (iOS 10+: <c>xx/fileID</c>).</summary>
     public string BlobPath(bool flatLayout) => flatLayout ? FileId : Path.Combine(FileId[..2], FileId);
 }
+
+/// <summary>
+/// A manifest row as the file check reads it: no names (they are looked up by <see cref="RowId"/> for the few
+/// examples shown), the fileID packed, so hundreds of thousands of rows cost no strings.
+/// </summary>
+internal readonly record struct ManifestRow(
+    long RowId,
+    FileIdKey Id,
+    bool IdValid,
+    long Flags,
+    long Size,
+    int ProtectionClass,
+    byte[]? EncryptionKey,
+    string? RecordProblem);

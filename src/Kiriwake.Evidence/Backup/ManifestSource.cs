@@ -24,6 +24,20 @@ internal sealed class ManifestSource : IDisposable
 
     public IEnumerable<ManifestEntry> Entries(bool wantKeys) => _db?.ReadEntries(wantKeys) ?? _mbdb!;
 
+    /// <summary>The rows for the file check (the Manifest.mbdb list is converted; its row ids are list indexes).</summary>
+    public IEnumerable<ManifestRow> Rows(bool wantKeys) => _db?.ReadRows(wantKeys) ?? _mbdb!.Select((e, i) =>
+    {
+        bool valid = FileIdKey.TryParse(e.FileId, out var key);
+        return new ManifestRow(i, key, valid, e.Flags, e.Size, e.ProtectionClass, e.EncryptionKey, e.RecordProblem);
+    });
+
+    /// <summary>Names a row for an example.</summary>
+    public FileExample Describe(long rowId, long? expected = null, long? actual = null)
+    {
+        var (fileId, domain, path) = _db?.Describe(rowId) ?? (_mbdb![(int)rowId].FileId, _mbdb[(int)rowId].Domain, _mbdb[(int)rowId].RelativePath);
+        return new FileExample(domain, path, fileId, expected, actual);
+    }
+
     /// <summary>The number of records, for progress.</summary>
     public long Count() => _db?.CountRows() ?? _mbdb!.Count;
 

@@ -26,11 +26,18 @@ public static class MbFileReader
 
         int root = Deref(ref plist, objects, plist.GetUid(rootUid));
         long size = IntegerOrZero(ref plist, objects, root, "Size"u8);
-        long mode = IntegerOrZero(ref plist, objects, root, "Mode"u8);
-        long protection = IntegerOrZero(ref plist, objects, root, "ProtectionClass"u8);
+
+        // Only decryption needs the mode and class; the file check reads the size alone (once per row).
+        long mode = wantKey ? IntegerOrZero(ref plist, objects, root, "Mode"u8) : 0;
+        long protection = wantKey ? IntegerOrZero(ref plist, objects, root, "ProtectionClass"u8) : 0;
         if (size < 0)
         {
             throw new PlistFormatException($"MBFile Size {size} is negative.");
+        }
+
+        if (protection is < 0 or > int.MaxValue)
+        {
+            throw new PlistFormatException($"MBFile ProtectionClass {protection} is out of range.");
         }
 
         byte[]? key = null;
@@ -39,7 +46,7 @@ public static class MbFileReader
             key = DataOf(ref plist, objects, keyRef).ToArray();
         }
 
-        return new MbFile(size, checked((int)(mode & 0xFFFF)), checked((int)protection), key);
+        return new MbFile(size, (int)(mode & 0xFFFF), (int)protection, key);
     }
 
     private static long IntegerOrZero(ref BinaryPlistReader plist, int objects, int owner, ReadOnlySpan<byte> key)

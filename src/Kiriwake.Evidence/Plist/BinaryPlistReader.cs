@@ -10,7 +10,7 @@ namespace Kiriwake.Evidence.Plist;
 /// decoded objects are memoised (a graph that shares objects costs its size, not its expansion), and a
 /// reference back to an object still being decoded is a cycle.
 /// </summary>
-internal ref struct BinaryPlistReader
+internal ref partial struct BinaryPlistReader
 {
     /// <summary>Nesting limit: real plists are a few levels deep; this keeps recursion far from the stack limit.</summary>
     public const int MaxDepth = 128;
@@ -81,119 +81,11 @@ internal ref struct BinaryPlistReader
         _topObject = (int)topObject;
     }
 
-    /// <summary>The index of the top object.</summary>
-    public readonly int TopObject => _topObject;
-
     public static PlistValue Read(ReadOnlySpan<byte> data)
     {
         var reader = new BinaryPlistReader(data);
         return reader.ReadObject(reader._topObject, depth: 0);
     }
-
-    /// <summary>Validates the header and trailer and returns a reader for in-place lookups.</summary>
-    public static BinaryPlistReader Open(ReadOnlySpan<byte> data) => new(data);
-
-    /// <summary>Decodes one object fully (with the same depth and cycle checks as <see cref="Read"/>).</summary>
-    public PlistValue ReadObject(int index) => ReadObject(CheckIndex(index), depth: 0);
-
-    /// <summary>The marker type (high nibble) of an object.</summary>
-    public readonly byte TypeOf(int index) => (byte)(_data[ObjectOffset(CheckIndex(index))] >> MarkerTypeShift);
-
-    /// <summary>
-    /// Looks a key up in the dictionary object <paramref name="dict"/> without decoding it; keys are compared
-    /// as ASCII bytes. False when absent. Reads in place so hot paths (one MBFile per manifest row) allocate nothing.
-    /// </summary>
-    public readonly bool TryGetDictValue(int dict, ReadOnlySpan<byte> asciiKey, out int value)
-    {
-        int offset = ObjectOffset(CheckIndex(dict));
-        byte marker = _data[offset];
-        if (marker >> MarkerTypeShift != TypeDict)
-        {
-            throw Bad(offset, "expected a dictionary");
-        }
-
-        int start = offset + 1;
-        int count = ReadCount(marker & MarkerInfoMask, ref start);
-        var refs = Slice(start, checked(count * 2 * _objectRefSize));
-        for (int i = 0; i < count; i++)
-        {
-            int keyOffset = ObjectOffset(Reference(refs, i));
-            byte keyMarker = _data[keyOffset];
-            if (keyMarker >> MarkerTypeShift != TypeAsciiString)
-            {
-                continue;
-            }
-
-            int keyStart = keyOffset + 1;
-            int keyLength = ReadCount(keyMarker & MarkerInfoMask, ref keyStart);
-            if (Slice(keyStart, keyLength).SequenceEqual(asciiKey))
-            {
-                value = Reference(refs, count + i);
-                return true;
-            }
-        }
-
-        value = -1;
-        return false;
-    }
-
-    /// <summary>Item <paramref name="i"/> of an array object, or false when out of range.</summary>
-    public readonly bool TryGetArrayItem(int array, long i, out int item)
-    {
-        int offset = ObjectOffset(CheckIndex(array));
-        byte marker = _data[offset];
-        if (marker >> MarkerTypeShift is not (TypeArray or TypeSet or TypeOrderedSet))
-        {
-            throw Bad(offset, "expected an array");
-        }
-
-        int start = offset + 1;
-        int count = ReadCount(marker & MarkerInfoMask, ref start);
-        var refs = Slice(start, checked(count * _objectRefSize));
-        if (i < 0 || i >= count)
-        {
-            item = -1;
-            return false;
-        }
-
-        item = Reference(refs, (int)i);
-        return true;
-    }
-
-    /// <summary>The value of an integer object.</summary>
-    public readonly long GetInteger(int index)
-    {
-        int offset = ObjectOffset(CheckIndex(index));
-        return _data[offset] >> MarkerTypeShift == TypeInteger ? ReadInteger(offset, out _) : throw Bad(offset, "expected an integer");
-    }
-
-    /// <summary>The value of a UID object.</summary>
-    public readonly ulong GetUid(int index)
-    {
-        int offset = ObjectOffset(CheckIndex(index));
-        int info = _data[offset] & MarkerInfoMask;
-        return _data[offset] >> MarkerTypeShift == TypeUid && info < MaxUidLength
-            ? ReadUnsigned(Slice(offset + 1, info + 1))
-            : throw Bad(offset, "expected a UID");
-    }
-
-    /// <summary>The bytes of a data object, in place.</summary>
-    public readonly ReadOnlySpan<byte> GetData(int index)
-    {
-        int offset = ObjectOffset(CheckIndex(index));
-        byte marker = _data[offset];
-        if (marker >> MarkerTypeShift != TypeData)
-        {
-            throw Bad(offset, "expected data");
-        }
-
-        int start = offset + 1;
-        int count = ReadCount(marker & MarkerInfoMask, ref start);
-        return Slice(start, count);
-    }
-
-    private readonly int CheckIndex(int index) =>
-        index >= 0 && index < _objectCount ? index : throw new PlistFormatException($"Reference to object {index}; the plist has {_objectCount}.");
 
     private readonly int ObjectOffset(int index)
     {
@@ -266,7 +158,7 @@ internal ref struct BinaryPlistReader
             case TypeUtf16String:
             {
                 int count = ReadCount(info, ref start);
-                return new PlistString(Encoding.BigEndianUnicode.GetString(Slice(start, checked(count * 2))));
+                return new PlistString(Encoding.BigEndianUnicode.GetString(Slice(start, count * 2L)));
             }
 
             case TypeUtf8String:
@@ -280,7 +172,7 @@ internal ref struct BinaryPlistReader
             case TypeArray or TypeSet or TypeOrderedSet:
             {
                 int count = ReadCount(info, ref start);
-                var refs = Slice(start, checked(count * _objectRefSize));
+                var refs = Slice(start, (long)count * _objectRefSize);
                 var items = new PlistValue[count];
                 for (int i = 0; i < count; i++)
                 {
@@ -293,7 +185,7 @@ internal ref struct BinaryPlistReader
             case TypeDict:
             {
                 int count = ReadCount(info, ref start);
-                var refs = Slice(start, checked(count * 2 * _objectRefSize));
+                var refs = Slice(start, (long)count * 2 * _objectRefSize);
                 var entries = new Dictionary<string, PlistValue>(count, StringComparer.Ordinal);
                 for (int i = 0; i < count; i++)
                 {
@@ -404,14 +296,15 @@ internal ref struct BinaryPlistReader
     }
 
     /// <summary>A checked slice that must end before the offset table (objects never overlap it).</summary>
-    private readonly ReadOnlySpan<byte> Slice(int start, int length)
+    private readonly ReadOnlySpan<byte> Slice(int start, long length)
     {
-        if (length < 0 || start < HeaderLength || (long)start + length > _offsetTableOffset)
+        // Lengths are computed in 64 bits (count × reference size can exceed int) and checked before the cast.
+        if (length < 0 || start < HeaderLength || start + length > _offsetTableOffset)
         {
             throw new PlistFormatException($"Object at {start} of length {length} runs past the object area.");
         }
 
-        return _data.Slice(start, length);
+        return _data.Slice(start, (int)length);
     }
 
     private static ulong ReadUnsigned(ReadOnlySpan<byte> bytes)

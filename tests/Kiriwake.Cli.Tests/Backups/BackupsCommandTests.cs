@@ -228,4 +228,26 @@ public sealed class BackupsCommandTests : IDisposable
         Assert.Contains("太郎のiPhone", output, StringComparison.Ordinal);
         Assert.Contains("完了", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sizes_EncryptedWithoutPassword_ExitsPasswordNeeded()
+    {
+        string folder = BackupFixture.Create(_temp.Path, new BackupSpec(Encrypted: true));
+
+        var (exit, _, error) = await BackupsCli.RunAsync("", "backups", "sizes", folder, "--lang", "en");
+
+        Assert.Equal(ExitCodes.PasswordNeeded, exit);
+        Assert.Contains("--password", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sizes_EncryptedWithPassword_SumsTheDecryptedFileList()
+    {
+        string folder = BackupFixture.Create(_temp.Path, new BackupSpec(Files: 30, Encrypted: true));
+
+        var (exit, output, _) = await BackupsCli.RunAsync("kiriwake-test\n", "backups", "sizes", folder, "--password", "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(30, Json(output).GetProperty("totalFiles").GetInt64());
+    }
 }

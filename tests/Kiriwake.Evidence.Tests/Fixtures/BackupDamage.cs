@@ -1,4 +1,3 @@
-using Kiriwake.Evidence.Backup;
 using Microsoft.Data.Sqlite;
 
 namespace Kiriwake.Evidence.Tests.Fixtures;
@@ -68,10 +67,6 @@ public static class BackupDamage
                 : $"{Path.GetRelativePath(folder, p)}/")
             .ToArray();
 
-    /// <summary>Manifest flag constant re-exported for readability in tests.</summary>
+    /// <summary>The flags BackupAgent2 gives a file modified while it was being uploaded (§5.2).</summary>
     public const int ModifiedWhileUploading = 16;
-
-    public static string FirstFileId(string folder) => NonEmptyBlobs(folder)[0];
-
-    public static bool IsKnown(int flags) => ManifestFlags.IsKnown(flags);
 }

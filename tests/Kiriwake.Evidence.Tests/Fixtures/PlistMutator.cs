@@ -38,4 +38,38 @@ public static class PlistMutator
 
         return data;
     }
+
+    /// <summary>Database mutations: byte edits spread over the file and aimed at the header, plus page-sized cuts.</summary>
+    public static byte[] MutateDatabase(byte[] original, Random random)
+    {
+        var data = (byte[])original.Clone();
+        int edits = 1 + random.Next(8);
+        for (int e = 0; e < edits && data.Length > 0; e++)
+        {
+            int at = random.Next(data.Length);
+            switch (random.Next(4))
+            {
+                case 0:
+                    data[at] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 1:
+                    data[at] = (byte)random.Next(256);
+                    break;
+                case 2:
+                    // The 100-byte header and the first page's b-tree header are the most fragile.
+                    data[random.Next(Math.Min(data.Length, 120))] = (byte)random.Next(256);
+                    break;
+                default:
+                    if (random.Next(8) == 0)
+                    {
+                        int pages = data.Length / 4096;
+                        data = data[..Math.Min(data.Length, (random.Next(pages + 1) * 4096) + (random.Next(2) * random.Next(4096)))];
+                    }
+
+                    break;
+            }
+        }
+
+        return data;
+    }
 }

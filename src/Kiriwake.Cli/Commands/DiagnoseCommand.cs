@@ -3,6 +3,7 @@ using System.Globalization;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Evidence.Backup;
 using Kiriwake.Evidence.DeviceTools;
 using Kiriwake.Evidence.Logs;
 using Spectre.Console;
@@ -24,6 +25,7 @@ internal sealed class DiagnoseCommand
     private readonly Option<string?> _log = new("--log") { Description = "A log or saved tool output to start from (- for stdin) / ログファイル", HelpName = "FILE" };
     private readonly Option<bool> _device = new("--device") { Description = "Read facts from the connected device (libimobiledevice) / 接続中の端末から事実を読む" };
     private readonly Option<string?> _tools = new("--tools") { Description = "Folder holding the libimobiledevice tools, instead of PATH / ツールのあるフォルダー", HelpName = "DIR" };
+    private readonly Option<string?> _backup = new("--backup") { Description = "A computer backup folder to verify: its verdict answers the backup questions / 確認するバックアップのフォルダー", HelpName = "DIR" };
     private readonly Option<FileInfo?> _answers = new("--answers") { Description = "Scripted answers: YAML/JSON step id → answer / 回答ファイル", HelpName = "FILE" };
     private readonly Option<string?> _simulate = new("--simulate") { Description = "Answer as if CAUSE were the fault (evaluation) / 原因を仮定して自動回答", HelpName = "CAUSE" };
     private readonly Option<string?> _save = new("--save") { Description = "Save the session after every answer / セッションを保存", HelpName = "FILE" };
@@ -43,7 +45,7 @@ internal sealed class DiagnoseCommand
     {
         var command = new Command("diagnose", "Find the fix step by step / 一歩ずつ原因を切り分けて解決")
         {
-            _symptom, _error, _text, _log, _device, _tools, _answers, _simulate, _save, _resume, _platform, _family, _facts, _format,
+            _symptom, _error, _text, _log, _device, _tools, _backup, _answers, _simulate, _save, _resume, _platform, _family, _facts, _format,
         };
         command.SetAction(ExecuteAsync);
         return command;
@@ -78,6 +80,17 @@ internal sealed class DiagnoseCommand
             var device = await DeviceFactsReader.ReadAsync(_context.LoadKnowledge(parseResult), null, parseResult.GetValue(_tools), _context.Time, cancellationToken);
             _context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.DeviceFactsRead.Get(language), device.Facts.Count))}[/]");
             evidence.AddRange(device.Facts);
+        }
+
+        if (parseResult.GetValue(_backup) is { } backup)
+        {
+            // "Verified" means every file was checked, so this is the deep check. Without the password an encrypted
+            // backup is checked as far as it can be (files present, sizes).
+            _context.Error.MarkupLine($"[grey]{Markup.Escape(DiagnoseText.CheckingBackup.Get(language))}[/]");
+            var report = await new BackupVerifier(_context.Time).VerifyAsync(backup, new VerifyOptions(Deep: true), cancellationToken);
+            var facts = BackupFacts.From(report, _context.Time, BackupsVerifyCommand.FreeBytes(backup));
+            _context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.BackupFactsRead.Get(language), BackupsFormat.Verdict(report, language), facts.Count))}[/]");
+            evidence.AddRange(facts);
         }
 
         var run = new DiagnoseRun(_context, parseResult, language)

@@ -66,4 +66,8 @@ internal static class DiagnoseText
     public static readonly LocalizedText LogTooLarge = new("ファイルが大きすぎます({0} MBまで)。エラーの前後だけを貼り付けてください。", "The file is too large (up to {0} MB). Paste only the part around the error.");
 
     public static readonly LocalizedText DeviceFactsRead = new("接続中の端末から {0} 件の事実を読み取りました。", "Read {0} facts from the connected device.");
+
+    public static readonly LocalizedText BackupFactsRead = new("バックアップを確認しました(判定: {0}、事実 {1} 件)。", "Checked the backup (verdict: {0}; {1} facts).");
+
+    public static readonly LocalizedText CheckingBackup = new("バックアップの全ファイルを確認しています…", "Checking every file of the backup…");
 }

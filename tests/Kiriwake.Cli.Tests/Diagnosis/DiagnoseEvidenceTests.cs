@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiriwake.Evidence.Tests.Fixtures;
 using Kiriwake.Evidence.Tests.Support;
 using Kiriwake.Tests;
 
@@ -75,5 +76,27 @@ public sealed class DiagnoseEvidenceTests
 
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("false", json.RootElement.GetProperty("facts").GetProperty("device.backup-encryption").GetString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Diagnose_Backup_OnlyAVerifiedBackupLetsAnEraseBeProposed(bool complete)
+    {
+        using var temp = new TempFolder();
+        var folder = BackupFixture.Create(temp.Path, new BackupSpec(Date: TimeProvider.System.GetUtcNow().AddHours(-1)));
+        if (!complete)
+        {
+            BackupDamage.DeleteBlob(folder, Path.GetFileName(BackupDamage.NonEmptyBlobs(folder)[0]));
+        }
+
+        var result = await Tests.CliRunner.RunAsync(
+            "diagnose", "--backup", folder, "--symptom", "restore-error-4013", "--simulate", "ios-software-corrupt", "--kb", RepoPaths.Knowledge, "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        var facts = json.RootElement.GetProperty("facts");
+        Assert.Equal(complete ? "true" : "false", facts.GetProperty("backup.verified").GetString());
+        var risks = json.RootElement.GetProperty("transcript").EnumerateArray().Select(s => s.GetProperty("risk").GetString()).ToList();
+        Assert.Equal(complete, risks.Contains("data-loss"));
     }
 }

@@ -77,12 +77,12 @@ public sealed class BlobIndex
         }
 
         // The xx/ folders are listed in parallel: the time goes to one stat per file, which the kernel serves on
-        // every core. One core is left to the manifest reader running beside the walk (measured on 2 cores: two
-        // walkers plus the reader were slower and noisier than one walker). Each worker fills its own table.
+        // every core, and the walk is the longer of the two jobs running side by side (the manifest reader
+        // finishes first). Each worker fills its own table; the tables are merged at the end.
         var gate = new object();
         Parallel.ForEach(
             subfolders,
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) },
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new Partial(),
             (sub, _, partial) =>
             {

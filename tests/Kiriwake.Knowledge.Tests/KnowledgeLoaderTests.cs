@@ -1,5 +1,7 @@
 using Kiriwake.Core.Knowledge;
 
+using Kiriwake.Tests;
+
 namespace Kiriwake.Knowledge.Tests;
 
 public sealed class KnowledgeLoaderTests

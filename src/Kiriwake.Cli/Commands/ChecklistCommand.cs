@@ -53,14 +53,11 @@ internal sealed class ChecklistCommand
 
         _context.Out.Write(new Rule($"[bold]{Markup.Escape(checklist.Title.Get(language))}[/]").LeftJustified());
         _context.Out.MarkupLine($"[dim]{Markup.Escape(checklist.Purpose.Get(language))}[/]");
-        foreach (var (item, i) in checklist.Items.Select((item, i) => (item, i + 1)))
+        ListView.Write(_context.Out, checklist.Items.Select((item, i) =>
         {
-            _context.Out.MarkupLine($"  [bold]{i,2}.[/] [ ] {Markup.Escape(item.Text.Get(language))}");
-            if (item.Detail is not null)
-            {
-                _context.Out.MarkupLine($"        [dim]{Markup.Escape(item.Detail.Get(language))}[/]");
-            }
-        }
+            var detail = item.Detail is null ? string.Empty : $"\n[dim]{Markup.Escape(item.Detail.Get(language))}[/]";
+            return ($"[bold]{i + 1,2}.[/] [[ ]]", Markup.Escape(item.Text.Get(language)) + detail);
+        }));
 
         return ExitCodes.Success;
     }

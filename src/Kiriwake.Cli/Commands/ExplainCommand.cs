@@ -89,11 +89,11 @@ internal sealed class ExplainCommand
     private void RenderCauses(IReadOnlyList<RankedCause> causes, Language language)
     {
         _context.Out.MarkupLine($"[bold]{Markup.Escape(UiText.LikelyCauses.Get(language))}[/]");
-        foreach (var (cause, i) in causes.Select((c, i) => (c, i + 1)))
+        ListView.Write(_context.Out, causes.Select((cause, i) =>
         {
             var p = cause.P is { } value ? $" [dim]{Format.Percent(value)}[/]" : string.Empty;
-            _context.Out.MarkupLine($"  {i}. {Markup.Escape(cause.Cause.Title.Get(language))}{p}");
-        }
+            return ($"{i + 1}.", Markup.Escape(cause.Cause.Title.Get(language)) + p);
+        }));
     }
 
     private void RenderSteps(KnowledgeBase knowledge, IReadOnlyList<string> steps, Language language)
@@ -104,10 +104,7 @@ internal sealed class ExplainCommand
         }
 
         _context.Out.MarkupLine($"[bold]{Markup.Escape(UiText.FirstSteps.Get(language))}[/]");
-        foreach (var (step, i) in steps.Select((s, i) => (s, i + 1)))
-        {
-            _context.Out.MarkupLine($"  {i}. {Markup.Escape(knowledge.StepTitle(step)?.Get(language) ?? step)}");
-        }
+        ListView.Write(_context.Out, steps.Select((step, i) => ($"{i + 1}.", Markup.Escape(knowledge.StepTitle(step)?.Get(language) ?? step))));
     }
 
     private static object ToJson(KnowledgeBase knowledge, Explanation explanation, Language language) => new

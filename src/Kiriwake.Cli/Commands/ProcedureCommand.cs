@@ -96,20 +96,16 @@ internal sealed class ProcedureCommand
     private void Render(Procedure procedure, Language language)
     {
         var console = _context.Out;
-        console.Write(new Rule($"[bold]{Markup.Escape(procedure.Title.Get(language))}[/] — {Markup.Escape(EnumText.Family(procedure.Family).Get(language))}").LeftJustified());
-        foreach (var (step, i) in procedure.Steps.Select((s, i) => (s, i + 1)))
+        console.Write(new Rule($"[bold]{Markup.Escape(procedure.Title.Get(language))}[/]").LeftJustified());
+        console.MarkupLine($"[dim]{Markup.Escape(EnumText.Family(procedure.Family).Get(language))}[/]");
+        ListView.Write(console, procedure.Steps.Select((step, i) =>
         {
             var timing = step.Seconds is { } seconds
                 ? " " + string.Format(CultureInfo.InvariantCulture, (step.Approximate ? UiText.SecondsApproximate : UiText.Seconds).Get(language), seconds)
                 : string.Empty;
-            console.MarkupLine($"  {i}. {Markup.Escape(step.Text.Get(language))}[dim]{Markup.Escape(timing)}[/]");
-        }
-
-        foreach (var warning in procedure.Warnings)
-        {
-            console.MarkupLine($"  [yellow]![/] {Markup.Escape(warning.Get(language))}");
-        }
-
+            return ($"{i + 1}.", $"{Markup.Escape(step.Text.Get(language))}[dim]{Markup.Escape(timing)}[/]");
+        }));
+        ListView.Write(console, procedure.Warnings.Select(w => ("[yellow]![/]", Markup.Escape(w.Get(language)))));
         console.WriteLine();
     }
 

@@ -87,7 +87,12 @@ public static partial class Explainer
             }
         }
 
-        return result.Values.OrderByDescending(m => m.Score).ThenBy(m => m.Symptom.Id, StringComparer.Ordinal).ToList();
+        // On equal scores the longer matched message is the more specific symptom.
+        return result.Values
+            .OrderByDescending(m => m.Score)
+            .ThenByDescending(m => m.Message is null ? 0 : Math.Max(m.Message.Ja.Length, m.Message.En.Length))
+            .ThenBy(m => m.Symptom.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static double Resemblance(string foldedQuery, string foldedMessage)

@@ -1,4 +1,4 @@
-namespace Kiriwake.Knowledge.Tests;
+namespace Kiriwake.Tests;
 
 /// <summary>Writes a small, valid knowledge folder into a fresh temporary directory; tests then break one thing.</summary>
 internal sealed class MiniKnowledge : IDisposable

@@ -16,7 +16,7 @@ internal static class BackupDeepCheckHarness
         int at = Array.IndexOf(args, "--folder");
         if (at >= 0 && at + 1 < args.Length)
         {
-            return await MeasureAsync(args[at + 1], Option(args, "--rounds", 5));
+            return args.Contains("--single") ? await SingleAsync(args[at + 1]) : await MeasureAsync(args[at + 1], Option(args, "--rounds", 5));
         }
 
         int files = Option(args, "--files", 250_000);
@@ -42,7 +42,14 @@ internal static class BackupDeepCheckHarness
 
             using var child = Process.Start(start)!;
             await child.WaitForExitAsync();
-            return child.ExitCode;
+
+            // Memory as `kiriwake backups verify --deep` uses it: one check in a fresh process. (Repeated checks in
+            // one process let the GC's gen0 budget fill with garbage between collections: the figure then measures
+            // the GC's policy, not what the check needs.)
+            start.ArgumentList.Add("--single");
+            using var single = Process.Start(start)!;
+            await single.WaitForExitAsync();
+            return child.ExitCode == 0 && single.ExitCode == 0 ? 0 : 1;
         }
         finally
         {
@@ -63,28 +70,44 @@ internal static class BackupDeepCheckHarness
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one check allocates {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB ({GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(2) - gen2} gen2 collections); managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:F0} MB; working set {Environment.WorkingSet / 1e6:F0} MB"));
         var findTimes = new List<double>();
         var checkTimes = new List<double>();
+        var peaks = new List<long>();
         var clock = new Stopwatch();
         for (int round = 0; round < rounds; round++)
         {
             findTimes.Add(Find(folder));
-            clock.Restart();
-            var report = await verifier.VerifyAsync(folder, new VerifyOptions(Deep: true), CancellationToken.None);
-            checkTimes.Add(clock.Elapsed.TotalSeconds);
-            if (report.Verdict != BackupVerdict.Complete)
+            long roundPeak = 0;
+            using (var sampler = new Timer(_ => roundPeak = Math.Max(roundPeak, Environment.WorkingSet), null, 0, 5))
             {
-                Console.Error.WriteLine($"unexpected verdict {report.Verdict}");
-                return 1;
+                clock.Restart();
+                var report = await verifier.VerifyAsync(folder, new VerifyOptions(Deep: true), CancellationToken.None);
+                checkTimes.Add(clock.Elapsed.TotalSeconds);
+                if (report.Verdict != BackupVerdict.Complete)
+                {
+                    Console.Error.WriteLine($"unexpected verdict {report.Verdict}");
+                    return 1;
+                }
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: find {findTimes[^1]:F3} s, deep check {checkTimes[^1]:F3} s"));
+            peaks.Add(roundPeak);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}: find {findTimes[^1]:F3} s, deep check {checkTimes[^1]:F3} s, working set up to {roundPeak / 1e6:F0} MB"));
         }
 
         double find = findTimes.Min();
         double check = checkTimes.Min();
-        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        long peak = peaks.Max();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process peak working set over its life (warm-up included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: find {find:F3} s, deep check {check:F3} s, ratio {check / find:F2} (target ≤ 1.5); median ratio {Median(checkTimes) / Median(findTimes):F2}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of the checking process: {peak / 1e6:F0} MB (target ≤ 200 MB)"));
-        return check / find <= 1.5 && peak <= 200_000_000 ? 0 : 1;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"working set during the repeated checks (sampled every 5 ms): up to {peak / 1e6:F0} MB"));
+        return check / find <= 1.5 ? 0 : 1;
+    }
+
+    private static async Task<int> SingleAsync(string folder)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = await new BackupVerifier(TimeProvider.System).VerifyAsync(folder, new VerifyOptions(Deep: true), CancellationToken.None);
+        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one check in a fresh process: {clock.Elapsed.TotalSeconds:F3} s (JIT included), verdict {report.Verdict}, peak working set {peak / 1e6:F0} MB (target ≤ 200 MB)"));
+        return peak <= 200_000_000 ? 0 : 1;
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

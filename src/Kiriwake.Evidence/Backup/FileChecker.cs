@@ -54,7 +54,8 @@ internal sealed class FileChecker
     {
         BlobIndex? index = null;
         Dictionary<FileIdKey, long>? blobs = null;
-        var waiting = new List<PendingFile>();
+        // Sized once: at a quarter of a million files, growing by doubling would hold several copies at the peak.
+        var waiting = new List<PendingFile>(walk is null ? 0 : (int)Math.Min(source.CountFiles(), 1 << 24));
         foreach (var entry in source.Rows(wantKeys: walk is not null && _encrypted && _options.Keys is not null))
         {
             if ((++_records & (ProgressEvery - 1)) == 0)

@@ -48,7 +48,7 @@ public sealed class BlobIndex
     /// <exception cref="IOException">The folder cannot be read.</exception>
     public static BlobIndex Build(string folder, CancellationToken cancellationToken)
     {
-        var blobs = new Dictionary<FileIdKey, long>();
+        Dictionary<FileIdKey, long> blobs;
         var flat = new Dictionary<FileIdKey, long>();
         var stray = new List<string>();
         long diskBytes = 0;
@@ -77,12 +77,12 @@ public sealed class BlobIndex
         }
 
         // The xx/ folders are listed in parallel: the time goes to one stat per file, which the kernel serves on
-        // every core. One core is left to the manifest reader running beside the walk (measured on 2 cores: two
-        // walkers plus the reader were slower and noisier than one walker). Each worker fills its own table.
-        var gate = new object();
+        // every core, and the walk is the longer of the two jobs running side by side (the manifest reader
+        // finishes first). Each worker fills its own table; the tables are merged at the end.
+        var partials = new List<Partial>();
         Parallel.ForEach(
             subfolders,
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) },
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new Partial(),
             (sub, _, partial) =>
             {
@@ -91,23 +91,27 @@ public sealed class BlobIndex
             },
             partial =>
             {
-                lock (gate)
+                lock (partials)
                 {
-                    diskBytes += partial.DiskBytes;
-                    fileCount += partial.FileCount;
-                    stray.AddRange(partial.Stray);
-                    if (blobs.Count == 0)
-                    {
-                        blobs = partial.Blobs;
-                        return;
-                    }
-
-                    foreach (var (key, length) in partial.Blobs)
-                    {
-                        blobs[key] = length;
-                    }
+                    partials.Add(partial);
                 }
             });
+
+        // One table sized for all blobs, filled from the workers' tables (no growth copies at the peak).
+        blobs = new Dictionary<FileIdKey, long>(partials.Sum(p => p.Blobs.Count));
+        foreach (var partial in partials)
+        {
+            diskBytes += partial.DiskBytes;
+            fileCount += partial.FileCount;
+            stray.AddRange(partial.Stray);
+            foreach (var (key, length) in partial.Blobs)
+            {
+                blobs[key] = length;
+            }
+
+            partial.Blobs.Clear();
+            partial.Blobs.TrimExcess();
+        }
 
         stray.Sort(StringComparer.Ordinal);
         return new BlobIndex(blobs, flat, stray, diskBytes, fileCount, snapshot);

@@ -54,7 +54,8 @@ internal sealed class FileChecker
     {
         BlobIndex? index = null;
         Dictionary<FileIdKey, long>? blobs = null;
-        var waiting = new List<ManifestRow>();
+        // Sized once: at a quarter of a million files, growing by doubling would hold several copies at the peak.
+        var waiting = new List<PendingFile>(walk is null ? 0 : (int)Math.Min(source.CountFiles(), 1 << 24));
         foreach (var entry in source.Rows(wantKeys: walk is not null && _encrypted && _options.Keys is not null))
         {
             if ((++_records & (ProgressEvery - 1)) == 0)
@@ -108,11 +109,11 @@ internal sealed class FileChecker
 
             if (blobs is null)
             {
-                waiting.Add(entry);
+                waiting.Add(new PendingFile(entry.Id, entry.IdValid, entry.Size, entry.RowId, entry.EncryptionKey));
             }
             else
             {
-                CheckBlob(entry, blobs, source.FlatLayout);
+                CheckBlob(new PendingFile(entry.Id, entry.IdValid, entry.Size, entry.RowId, entry.EncryptionKey), blobs, source.FlatLayout);
             }
         }
 
@@ -156,7 +157,10 @@ internal sealed class FileChecker
     private static FileExample[] Name(ManifestSource source, List<(long RowId, long? Expected, long? Actual)> rows) =>
         rows.Select(r => source.Describe(r.RowId, r.Expected, r.Actual)).ToArray();
 
-    private void CheckBlob(ManifestRow entry, Dictionary<FileIdKey, long> blobs, bool flat)
+    /// <summary>What matching a file needs, kept small: every file of the backup may wait here for the walk.</summary>
+    private readonly record struct PendingFile(FileIdKey Id, bool IdValid, long Size, long RowId, byte[]? EncryptionKey);
+
+    private void CheckBlob(PendingFile entry, Dictionary<FileIdKey, long> blobs, bool flat)
     {
         if (!entry.IdValid || !blobs.Remove(entry.Id, out long actual))
         {
@@ -193,7 +197,7 @@ internal sealed class FileChecker
         }
     }
 
-    private void Decrypt(ManifestRow entry, bool flat)
+    private void Decrypt(PendingFile entry, bool flat)
     {
         byte[]? fileKey = entry.EncryptionKey is { Length: BackupKeys.WrappedEntryLength } wrapped ? _options.Keys!.UnwrapEntry(wrapped) : null;
         try
@@ -220,11 +224,15 @@ internal sealed class FileChecker
         return flat ? Path.Combine(_folder, name) : Path.Combine(_folder, name[..2], name);
     }
 
-    private void Add(List<(long RowId, long? Expected, long? Actual)> list, ManifestRow entry)
+    private void Add(List<(long RowId, long? Expected, long? Actual)> list, ManifestRow entry) => Add(list, entry.RowId);
+
+    private void Add(List<(long RowId, long? Expected, long? Actual)> list, PendingFile entry) => Add(list, entry.RowId);
+
+    private void Add(List<(long RowId, long? Expected, long? Actual)> list, long rowId)
     {
         if (list.Count < _options.MaxExamples)
         {
-            list.Add((entry.RowId, null, null));
+            list.Add((rowId, null, null));
         }
     }
 

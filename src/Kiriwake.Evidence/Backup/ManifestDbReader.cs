@@ -98,12 +98,18 @@ public sealed class ManifestDbReader : IDisposable
         return new ManifestEntry(fileId, domain, relativePath, flags, file.Size, file.ProtectionClass, file.EncryptionKey, problem);
     }
 
+    /// <summary>The number of regular-file rows (flags 1), by the flags index.</summary>
+    /// <exception cref="ManifestFormatException">The database is damaged.</exception>
+    public long CountFileRows() => Scalar("SELECT COUNT(*) FROM Files WHERE flags = 1");
+
     /// <summary>The number of rows in Files.</summary>
     /// <exception cref="ManifestFormatException">The database is damaged.</exception>
-    public long CountRows()
+    public long CountRows() => Scalar("SELECT COUNT(*) FROM Files");
+
+    private long Scalar(string sql)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Files";
+        command.CommandText = sql;
         try
         {
             return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);

@@ -41,6 +41,9 @@ internal sealed class ManifestSource : IDisposable
     /// <summary>The number of records, for progress.</summary>
     public long Count() => _db?.CountRows() ?? _mbdb!.Count;
 
+    /// <summary>The number of regular-file records.</summary>
+    public long CountFiles() => _db?.CountFileRows() ?? _mbdb!.Count(e => e.Flags == ManifestFlags.File);
+
     public void Dispose()
     {
         _db?.Dispose();

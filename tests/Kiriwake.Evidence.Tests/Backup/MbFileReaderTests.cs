@@ -2,6 +2,7 @@ using Kiriwake.Evidence.Backup;
 using Kiriwake.Evidence.Plist;
 using Kiriwake.Evidence.Tests.Fixtures;
 using static Kiriwake.Evidence.Tests.Fixtures.Plists;
+using Kiriwake.Tests;
 
 namespace Kiriwake.Evidence.Tests.Backup;
 
@@ -21,7 +22,7 @@ public class MbFileReaderTests
     [Fact]
     public void Read_MvtRecords_AgreeWithTheFullDecoder()
     {
-        using var db = ManifestDbReader.Open(Path.Combine(TestPaths.Samples, "mvt", "ios_backup", "Manifest.db"));
+        using var db = ManifestDbReader.Open(Path.Combine(RepoPaths.Samples, "mvt", "ios_backup", "Manifest.db"));
 
         var files = db.ReadEntries(wantKeys: true).Where(e => e.Flags == ManifestFlags.File).ToArray();
 

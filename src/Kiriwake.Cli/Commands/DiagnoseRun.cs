@@ -88,7 +88,13 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
 
         var platform = Platform ?? resumed?.Platform;
         var family = Family ?? resumed?.Family ?? session.Snapshot.Facts.GetValueOrDefault(FactKeys.DeviceButtonFamily);
-        var store = SavePath ?? ResumePath;
+        // An interactive session is always written down, so a crash or a closed window loses no answer.
+        var store = SavePath ?? ResumePath ?? (Scripted ? null : SessionFile.DefaultPath(context.Time));
+        if (store is not null && SavePath is null && ResumePath is null)
+        {
+            context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.AutoSaving.Get(language), store))}[/]");
+        }
+
         void Save()
         {
             if (store is not null)

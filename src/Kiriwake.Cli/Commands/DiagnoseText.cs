@@ -70,4 +70,6 @@ internal static class DiagnoseText
     public static readonly LocalizedText BackupFactsRead = new("バックアップを確認しました(判定: {0}、事実 {1} 件)。", "Checked the backup (verdict: {0}; {1} facts).");
 
     public static readonly LocalizedText CheckingBackup = new("バックアップの全ファイルを確認しています…", "Checking every file of the backup…");
+
+    public static readonly LocalizedText AutoSaving = new("回答は {0} に保存されます(中断しても --resume で再開できます)。", "Answers are saved to {0} (resume with --resume if interrupted).");
 }

@@ -21,6 +21,34 @@ internal sealed record SessionFile(string Symptom, string? Platform, string? Fam
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>
+    /// Where an interactive session is kept when no --save is given: KIRIWAKE_SESSIONS, else the user's state
+    /// folder (XDG_STATE_HOME or ~/.local/state on Linux and macOS, LocalApplicationData on Windows).
+    /// </summary>
+    public static string DefaultPath(TimeProvider time)
+    {
+        var folder = Environment.GetEnvironmentVariable("KIRIWAKE_SESSIONS");
+        if (string.IsNullOrEmpty(folder))
+        {
+            var state = OperatingSystem.IsWindows()
+                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+                : Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg
+                    ? xdg
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+            folder = Path.Combine(state, "kiriwake", "sessions");
+        }
+
+        Directory.CreateDirectory(folder);
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var path = Path.Combine(folder, $"session-{stamp}.json");
+        for (var n = 2; File.Exists(path); n++)
+        {
+            path = Path.Combine(folder, $"session-{stamp}-{n.ToString(CultureInfo.InvariantCulture)}.json");
+        }
+
+        return path;
+    }
+
     public void Save(string path)
     {
         var dto = new Dto

@@ -93,12 +93,5 @@ public sealed class DeviceCommandTests
         Assert.Contains("(to confirm)", result.Out, StringComparison.Ordinal);
     }
 
-    private static FakeTools Trusted() => new FakeTools()
-        .Add("idevice_id", "-l", Capture.Load("idevice_id-two-devices"))
-        .Add("ideviceinfo", $"-u {Udid} -x", Capture.Load("ideviceinfo-root-xml"))
-        .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.disk_usage", Capture.Load("ideviceinfo-disk-usage-low-xml"))
-        .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.battery", Capture.Load("ideviceinfo-battery-unplugged-xml"))
-        .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.backup", Capture.Load("ideviceinfo-backup-encrypted-xml"))
-        .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.chaperone", Capture.Load("ideviceinfo-master-domain-unavailable"))
-        .Add("idevicediagnostics", $"-u {Udid} ioregentry AppleSmartBattery", Capture.Load("idevicediagnostics-1.3.0-no-device"));
+    private static FakeTools Trusted() => FakeTools.TrustedIphone();
 }

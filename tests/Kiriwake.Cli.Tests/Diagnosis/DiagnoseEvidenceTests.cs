@@ -8,8 +8,6 @@ namespace Kiriwake.Cli.Tests.Diagnosis;
 /// <summary>`diagnose` starting from evidence: a log file, a pasted dialog, the connected device (fake tools).</summary>
 public sealed class DiagnoseEvidenceTests
 {
-    private const string Udid = "00008030-001A2D3C0E12802E";
-
     [Fact]
     public async Task Diagnose_Idevicebackup2Log_StartsAtDiskFullAndRecordsTheLogsFacts()
     {
@@ -46,14 +44,7 @@ public sealed class DiagnoseEvidenceTests
     [UnixFact]
     public async Task Diagnose_Device_FactsAnswerQuestionsAndAreMarkedAsFacts()
     {
-        using var tools = new FakeTools()
-            .Add("idevice_id", "-l", Capture.Load("idevice_id-two-devices"))
-            .Add("ideviceinfo", $"-u {Udid} -x", Capture.Load("ideviceinfo-root-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.disk_usage", Capture.Load("ideviceinfo-disk-usage-low-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.battery", Capture.Load("ideviceinfo-battery-unplugged-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.backup", Capture.Load("ideviceinfo-backup-encrypted-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.chaperone", Capture.Load("ideviceinfo-master-domain-unavailable"))
-            .Add("idevicediagnostics", $"-u {Udid} ioregentry AppleSmartBattery", Capture.Load("idevicediagnostics-1.3.0-no-device"));
+        using var tools = FakeTools.TrustedIphone();
 
         var result = await Tests.CliRunner.RunAsync(
             "diagnose", "--device", "--tools", tools.Directory, "--symptom", "restore-error-4013", "--simulate", "device-storage-full", "--kb", RepoPaths.Knowledge, "--format", "json");

@@ -13,14 +13,7 @@ public sealed class DeviceProbeTests
     [UnixFact]
     public async Task CaptureAsync_TrustedDevice_QueriesEveryDomainAndBuildsFacts()
     {
-        using var tools = new FakeTools()
-            .Add("idevice_id", "-l", Capture.Load("idevice_id-two-devices"))
-            .Add("ideviceinfo", $"-u {Udid} -x", Capture.Load("ideviceinfo-root-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.disk_usage", Capture.Load("ideviceinfo-disk-usage-low-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.battery", Capture.Load("ideviceinfo-battery-unplugged-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.backup", Capture.Load("ideviceinfo-backup-encrypted-xml"))
-            .Add("ideviceinfo", $"-u {Udid} -x -q com.apple.mobile.chaperone", Capture.Load("ideviceinfo-master-domain-unavailable"))
-            .Add("idevicediagnostics", $"-u {Udid} ioregentry AppleSmartBattery", Capture.Load("idevicediagnostics-smartbattery-worn"));
+        using var tools = FakeTools.TrustedIphone("idevicediagnostics-smartbattery-worn");
 
         var capture = await new DeviceProbe(new ToolRunner(tools.Directory)).CaptureAsync(CancellationToken.None);
         var device = DeviceFactsBuilder.Build(capture, null);

@@ -19,6 +19,22 @@ internal sealed class FakeTools : IDisposable
     public string Directory { get; }
 
     /// <summary>The tool prints the capture when called with exactly <paramref name="arguments"/> (space-joined; "*" for any).</summary>
+    /// <summary>The UDID of the trusted iPhone SE (2nd generation) the captures describe.</summary>
+    public const string TrustedUdid = "00008030-001A2D3C0E12802E";
+
+    /// <summary>
+    /// Tools answering as for a trusted iPhone SE (2nd generation): low free storage, not on power, backups
+    /// encrypted, no supervision domain; the battery diagnostics from <paramref name="diagnostics"/>.
+    /// </summary>
+    public static FakeTools TrustedIphone(string diagnostics = "idevicediagnostics-1.3.0-no-device") => new FakeTools()
+        .Add("idevice_id", "-l", Capture.Load("idevice_id-two-devices"))
+        .Add("ideviceinfo", $"-u {TrustedUdid} -x", Capture.Load("ideviceinfo-root-xml"))
+        .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.disk_usage", Capture.Load("ideviceinfo-disk-usage-low-xml"))
+        .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.mobile.battery", Capture.Load("ideviceinfo-battery-unplugged-xml"))
+        .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.mobile.backup", Capture.Load("ideviceinfo-backup-encrypted-xml"))
+        .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.mobile.chaperone", Capture.Load("ideviceinfo-master-domain-unavailable"))
+        .Add("idevicediagnostics", $"-u {TrustedUdid} ioregentry AppleSmartBattery", Capture.Load(diagnostics));
+
     public FakeTools Add(string tool, string arguments, Capture capture)
     {
         var stdout = Path.Combine(Directory, $"{tool}.{Guid.NewGuid():N}.out");

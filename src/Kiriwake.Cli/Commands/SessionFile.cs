@@ -25,7 +25,8 @@ internal sealed record SessionFile(string Symptom, string? Platform, string? Fam
     /// Where an interactive session is kept when no --save is given: KIRIWAKE_SESSIONS, else the user's state
     /// folder (XDG_STATE_HOME or ~/.local/state on Linux and macOS, LocalApplicationData on Windows).
     /// </summary>
-    public static string DefaultPath(TimeProvider time)
+    /// <returns>The path, or null when the folder cannot be created (the session then runs unsaved).</returns>
+    public static string? DefaultPath(TimeProvider time)
     {
         var folder = Environment.GetEnvironmentVariable("KIRIWAKE_SESSIONS");
         if (string.IsNullOrEmpty(folder))
@@ -38,7 +39,15 @@ internal sealed record SessionFile(string Symptom, string? Platform, string? Fam
             folder = Path.Combine(state, "kiriwake", "sessions");
         }
 
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var path = Path.Combine(folder, $"session-{stamp}.json");
         for (var n = 2; File.Exists(path); n++)

@@ -4,10 +4,16 @@ namespace Kiriwake.Tests;
 internal sealed class MiniKnowledge : IDisposable
 {
     public MiniKnowledge()
+        : this(Files)
+    {
+    }
+
+    /// <summary>A knowledge folder made of exactly these files (path → text).</summary>
+    public MiniKnowledge(IReadOnlyDictionary<string, string> files)
     {
         Root = Path.Combine(Path.GetTempPath(), "kiriwake-kb-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        foreach (var (path, text) in Files)
+        foreach (var (path, text) in files)
         {
             Write(path, text);
         }

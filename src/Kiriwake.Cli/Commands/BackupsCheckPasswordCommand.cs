@@ -25,9 +25,8 @@ internal sealed class BackupsCheckPasswordCommand
         var language = _context.GetLanguage(parseResult);
         bool json = parseResult.GetValue(_format) == "json";
         string folder = parseResult.GetValue(_folder)!;
-        if (!Directory.Exists(folder))
+        if (BackupsFormat.ReportIfMissing(_context, folder, language))
         {
-            _context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, BackupsText.RootMissing.Get(language), folder))}[/]");
             return ExitCodes.NotFound;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Evidence.Backup;
+using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
 
@@ -60,6 +61,18 @@ internal static class BackupsFormat
             : $"{e.Domain}/{e.RelativePath} ({e.FileId})";
 
     /// <summary>The exit code a report maps to, by its reasons' codes and its verdict (never by message text).</summary>
+    /// <summary>Says on stderr that the folder does not exist; true when it does not.</summary>
+    public static bool ReportIfMissing(CliContext context, string folder, Language language)
+    {
+        if (Directory.Exists(folder))
+        {
+            return false;
+        }
+
+        context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, BackupsText.RootMissing.Get(language), folder))}[/]");
+        return true;
+    }
+
     public static int ExitCode(BackupReport report)
     {
         if (report.Reasons.Any(r => r.Code == BackupReasonCode.NotABackup))

@@ -1,3 +1,5 @@
+using Kiriwake.Tests;
+
 namespace Kiriwake.Cli.Tests.Diagnosis;
 
 /// <summary>A small knowledge folder for diagnosis tests, written into a fresh temporary directory: one restore
@@ -5,51 +7,21 @@ namespace Kiriwake.Cli.Tests.Diagnosis;
 /// question bound to a fact, Apple Support, and the document's fixed order.</summary>
 internal sealed class DiagnoseKnowledge : IDisposable
 {
-    public DiagnoseKnowledge()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "kiriwake-diag-" + Guid.NewGuid().ToString("N"));
-        foreach (var (path, text) in Files)
-        {
-            var full = Path.Combine(Root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text.ReplaceLineEndings("\n") + "\n");
-        }
-    }
+    // The reference parts are the shared mini knowledge base's; the diagnosis model is this class's own.
+    private static readonly string[] s_borrowed =
+        ["words/words.yaml", "escalations/test.yaml", "error-codes/test.yaml", "procedures/test.yaml", "models/test.yaml", "acceptance/test.yaml"];
 
-    public string Root { get; }
+    private readonly MiniKnowledge _folder = new(
+        MiniKnowledge.Files.Where(f => s_borrowed.Contains(f.Key)).Concat(Files).ToDictionary(f => f.Key, f => f.Value));
+
+    public string Root => _folder.Root;
 
     public string Temp(string name) => Path.Combine(Root, "tmp-" + name);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Root))
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static readonly Dictionary<string, string> Files = new()
     {
-        ["words/words.yaml"] = """
-            - id: most-common
-              word: { ja: "最も多い", en: "the most common" }
-              value: 0.6
-              min: 0.3
-              max: 0.8
-              meaning: { ja: "最頻出", en: "most frequent" }
-            - id: rare
-              word: { ja: "稀", en: "rare" }
-              value: 0.05
-              min: 0
-              max: 0.1
-              meaning: { ja: "まれ", en: "seldom" }
-            - id: assumed
-              word: { ja: "仮定", en: "assumed" }
-              value: 0.5
-              min: 0
-              max: 1
-              meaning: { ja: "文書にない", en: "not stated" }
-            """,
         ["causes/test.yaml"] = """
             - id: cable-faulty
               category: connection
@@ -145,41 +117,6 @@ internal sealed class DiagnoseKnowledge : IDisposable
                   text: { ja: "いいえ", en: "No" }
                   given: { cable-faulty: 0.7, device-hardware-fault: 0.8 }
                   otherwise: 0.05
-            """,
-        ["escalations/test.yaml"] = """
-            - id: apple-support
-              kind: apple-support
-              title: { ja: "Appleサポート", en: "Apple Support" }
-              why: { ja: "診断", en: "Diagnosis" }
-              cost: 120
-              covers: []
-              prepare: [ { ja: "ログ", en: "Logs" } ]
-            """,
-        ["error-codes/test.yaml"] = """
-            - code: 4013
-              domain: restore
-              class: device-connection
-              meaning: { ja: "接続が切れた", en: "The connection dropped" }
-              messages: [ { ja: "(4013)", en: "(4013)" } ]
-              symptoms: [restore-error-4013]
-              causes: [cable-faulty]
-              firstSteps: [change-cable]
-            """,
-        ["procedures/test.yaml"] = """
-            - kind: dfu
-              family: iphone-no-home
-              title: { ja: "DFU", en: "DFU" }
-              steps:
-                - { text: { ja: "音量を上げるボタンを押してすぐ放す", en: "Press and quickly release volume up" } }
-                - { text: { ja: "サイドボタンを押し続ける", en: "Hold the side button" }, seconds: 10, approximate: true }
-            """,
-        ["models/test.yaml"] = """
-            - { productType: "iPhone12,8", name: "iPhone SE (2nd generation)", family: iphone-no-home }
-            """,
-        ["acceptance/test.yaml"] = """
-            - id: no-4013-again
-              text: { ja: "4013が再発しない", en: "4013 does not recur" }
-              symptoms: [restore-error-4013]
             """,
         ["coverage/test.yaml"] = """
             - { document: error-4013, line: 4, heading: "エラー4013とは", ids: [restore-error-4013] }

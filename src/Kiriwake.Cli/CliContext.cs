@@ -19,12 +19,14 @@ internal sealed class CliContext
 
     public CliContext(TextWriter output, TextWriter error, TextReader input, bool color, TimeProvider time)
     {
-        OutWriter = output;
-        ErrorWriter = error;
+        // Everything shown passes through the terminal-safe writers: no escape sequence from a backup, a log or
+        // an answer reaches the terminal (see TerminalSafeWriter).
+        OutWriter = new TerminalSafeWriter(output, allowCsi: color);
+        ErrorWriter = new TerminalSafeWriter(error, allowCsi: color);
         Input = input;
         Time = time;
-        Out = ConsoleFactory.Create(output, color);
-        Error = ConsoleFactory.Create(error, color);
+        Out = ConsoleFactory.Create(OutWriter, color);
+        Error = ConsoleFactory.Create(ErrorWriter, color);
         _knowledgeOption = CommonOptions.CreateKnowledgeDirectory();
         _languageOption = CommonOptions.CreateLanguage();
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kiriwake.Cli.Commands;
-using Kiriwake.Knowledge;
 using Spectre.Console;
 
 namespace Kiriwake.Cli;
@@ -50,20 +49,15 @@ internal static class KiriwakeCli
             var exit = await parseResult.InvokeAsync(configuration, cancellationToken);
             return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exit;
         }
-        catch (KnowledgeLoadException ex)
+        catch (Exception ex)
         {
-            context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-            return ExitCodes.KnowledgeInvalid;
-        }
-        catch (OperationCanceledException)
-        {
-            context.Error.MarkupLine("[yellow]Cancelled / 中止しました[/]");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-            return ExitCodes.NotFound;
+            var code = CliErrors.Report(context, ex);
+            if (code < 0)
+            {
+                throw;
+            }
+
+            return code;
         }
     }
 }

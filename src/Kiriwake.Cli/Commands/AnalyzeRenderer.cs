@@ -40,7 +40,7 @@ internal sealed class AnalyzeRenderer
             _console.MarkupLine($"[bold]{T(DeviceUiText.FactsFromText)}[/]");
             foreach (var fact in start.Facts)
             {
-                _console.MarkupLine($"  {Markup.Escape(fact.Key)} = {Markup.Escape(fact.Value)} [dim]({Markup.Escape(fact.Detail)})[/]");
+                _console.MarkupLine($"  {Safe.Markup(fact.Key)} = {Safe.Markup(fact.Value)} [dim]({Safe.Markup(fact.Detail)})[/]");
             }
 
             _console.WriteLine();
@@ -49,7 +49,7 @@ internal sealed class AnalyzeRenderer
         if (start.SymptomId is { } symptom)
         {
             var option = file == "-" ? "--text \"…\"" : "--log " + file;
-            _console.MarkupLine($"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(symptom)})[/]");
+            _console.MarkupLine($"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Safe.Markup(option)}  [dim]({Safe.Markup(symptom)})[/]");
         }
     }
 
@@ -64,8 +64,8 @@ internal sealed class AnalyzeRenderer
         var code = finding.Code is { } c && finding.Domain is { } d
             ? $"[bold]{T(UiText.ErrorCodeTitle)} {c.ToString(CultureInfo.InvariantCulture)}[/] ({T(EnumText.Domain(d))}) "
             : string.Empty;
-        _console.MarkupLine($"{code}[dim]{Markup.Escape(where)} · {T(DeviceUiText.Confidence)} {Format.Percent(finding.Confidence)}[/]");
-        _console.MarkupLine($"  [dim]> {Markup.Escape(finding.Excerpt)}[/]");
+        _console.MarkupLine($"{code}[dim]{Safe.Markup(where)} · {T(DeviceUiText.Confidence)} {Format.Percent(finding.Confidence)}[/]");
+        _console.MarkupLine($"  [dim]> {Safe.Markup(finding.Excerpt)}[/]");
         if (finding.Meaning is { } meaning)
         {
             _console.MarkupLine("  " + T(meaning));
@@ -78,7 +78,7 @@ internal sealed class AnalyzeRenderer
         var symptoms = finding.Symptoms.Select(id => _knowledge.Symptoms.TryGetValue(id, out var s) ? s.Title.Get(_language) : id).ToList();
         if (symptoms.Count > 0)
         {
-            _console.MarkupLine($"  {T(DeviceUiText.Symptoms)}: {Markup.Escape(string.Join(" / ", symptoms))}");
+            _console.MarkupLine($"  {T(DeviceUiText.Symptoms)}: {Safe.Markup(string.Join(" / ", symptoms))}");
         }
 
         var causes = finding.Causes.Take(MaxCausesShown)
@@ -86,11 +86,11 @@ internal sealed class AnalyzeRenderer
             .ToList();
         if (causes.Count > 0)
         {
-            _console.MarkupLine($"  {T(DeviceUiText.Causes)}: {Markup.Escape(string.Join(" / ", causes))}");
+            _console.MarkupLine($"  {T(DeviceUiText.Causes)}: {Safe.Markup(string.Join(" / ", causes))}");
         }
 
         _console.WriteLine();
     }
 
-    private string T(LocalizedText text) => Markup.Escape(text.Get(_language));
+    private string T(LocalizedText text) => Safe.Markup(text.Get(_language));
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Core.Text;
 using Kiriwake.Evidence.Logs;
 using Spectre.Console;
 
@@ -95,13 +96,8 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
             context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.AutoSaving.Get(language), store))}[/]");
         }
 
-        void Save()
-        {
-            if (store is not null)
-            {
-                new SessionFile(symptomId, platform, family, session.Events).Save(store);
-            }
-        }
+        using var saver = store is null ? null : SessionStore.Open(store, context.Error, language);
+        void Save() => saver?.Save(new SessionFile(symptomId, platform, family, session.Events));
 
         Save();
         var renderer = new StepRenderer(kb, language, ParseEnum<Platform>(platform), ParseEnum<ButtonFamily>(family));
@@ -164,7 +160,7 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
                 }
             }
 
-            context.Error.MarkupLine($"[grey]> {Markup.Escape(answer)}[/]");
+            context.Error.MarkupLine($"[grey]> {Markup.Escape(UntrustedText.Shorten(answer, 200))}[/]");
             session.Answer(rec.Step.Id, answer, Now);
             Save();
         }

@@ -117,6 +117,7 @@ internal sealed class EvalCommand
         result["firstStep"] = s.FirstStep?.Id;
         result["firstStepKind"] = s.FirstStep?.Kind;
         result["items"] = s.Items;
+        result["exactStoppedByMemory"] = s.ExactStoppedByMemory;
         return result;
     }
 
@@ -130,6 +131,11 @@ internal sealed class EvalCommand
         table.AddRow(EvalText.GreedyOnly.Get(language), Min(s.Greedy), Gap(s.Policy, s.Greedy));
         _context.Out.Write(table);
         _context.Out.MarkupLine($"{Markup.Escape(EvalText.FirstStep.Get(language))}: [bold]{Markup.Escape(s.FirstStep?.Id ?? "-")}[/]");
+        if (s.ExactStoppedByMemory)
+        {
+            _context.Out.MarkupLine($"[yellow]{Markup.Escape(EvalText.MemoryBound.Get(language))}[/]");
+        }
+
         _context.Out.WriteLine();
     }
 

@@ -7,7 +7,8 @@ namespace Kiriwake.Cli.Commands;
 
 /// <summary>
 /// A saved diagnosis session: which symptom and how to show it, and the event log. It is rewritten after every
-/// event (to a temporary file, then renamed over the old one), so killing the process loses no answer.
+/// event (to a temporary file of its own, flushed to disk, then renamed over the old one), so killing the process
+/// loses no answer and two writers never share a temporary file. <see cref="SessionStore"/> keeps one writer per file.
 /// </summary>
 internal sealed record SessionFile(string Symptom, string? Platform, string? Family, IReadOnlyList<SessionEvent> Events)
 {
@@ -69,18 +70,55 @@ internal sealed record SessionFile(string Symptom, string? Platform, string? Fam
             Events = Events.Select(ToDto).ToList(),
         };
         var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(dto, s_options));
-        File.Move(temp, full, overwrite: true);
+        var folder = Path.GetDirectoryName(full) ?? ".";
+        var temp = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(full)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp"));
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                // A session holds what the person typed: readable by its owner only, whatever the umask.
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temp, options))
+            {
+                JsonSerializer.Serialize(stream, dto, s_options);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
     }
 
-    /// <exception cref="InvalidDataException">The file is not a session file.</exception>
+    /// <summary>Session files are small; anything bigger is not one.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The disk refused the write; it may refuse the delete too. Nothing else can be done here.
+        }
+    }
+
+    /// <exception cref="InvalidDataException">The file is not a session file (JSON nesting is capped at 64 levels).</exception>
+    /// <exception cref="IOException">A folder, a special file, too large, or unreadable.</exception>
     public static SessionFile Load(string path)
     {
         Dto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<Dto>(File.ReadAllText(path), s_options);
+            dto = JsonSerializer.Deserialize<Dto>(Kiriwake.Files.UntrustedFile.ReadAllText(path, MaxBytes), s_options);
         }
         catch (JsonException ex)
         {

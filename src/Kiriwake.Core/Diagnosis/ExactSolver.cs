@@ -9,7 +9,8 @@ namespace Kiriwake.Core.Diagnosis;
 /// While a useful action is left the session must go on (stopping is only by escalation). Options whose
 /// immediate cost plus a lower bound of what follows cannot beat the best so far are skipped (branch and
 /// bound); children are always solved completely, so every memoised value is exact. Time-boxed by a budget of
-/// expanded states; memoised values stay valid across calls, so a session pays for each state once.
+/// expanded states per call, and bounded in memory over all calls (<see cref="DefaultMemoryBytes"/>); memoised
+/// values stay valid across calls, so a session pays for each state once.
 /// </summary>
 public sealed class ExactSolver
 {
@@ -18,10 +19,19 @@ public sealed class ExactSolver
     private readonly double[] _leastCost;
     private readonly Dictionary<StateKey, (double Value, StepChoice? Choice)> _memo = [];
     private readonly List<double[]> _buffers = [];
+    private readonly long _maxStates;
     private long _budgetLeft;
 
-    public ExactSolver(CompiledModel model, GateState gates)
+    /// <summary>About what one memoised state holds: its key (24 bytes), value and choice, and the dictionary entry.</summary>
+    public const int BytesPerState = 96;
+
+    /// <summary>The memory the memo may take by default: a session, and `kb eval` scoring every state of a policy tree, stay well under a laptop's memory.</summary>
+    public const long DefaultMemoryBytes = 256L * 1024 * 1024;
+
+    /// <param name="memoryBytes">The memo's memory bound: past it no new state is solved, and the caller falls back to the greedy policy.</param>
+    public ExactSolver(CompiledModel model, GateState gates, long memoryBytes = DefaultMemoryBytes)
     {
+        _maxStates = Math.Max(1, memoryBytes / BytesPerState);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gates);
         _model = model;
@@ -47,6 +57,12 @@ public sealed class ExactSolver
 
     /// <summary>States expanded so far (the work done; memo size).</summary>
     public long Expanded => _memo.Count;
+
+    /// <summary>
+    /// True once the memo reached its memory bound (states kept across calls add up over a session or an
+    /// evaluation): from then on only states already solved are answered exactly, and callers use the greedy policy.
+    /// </summary>
+    public bool MemoryExhausted { get; private set; }
 
     /// <summary>Solves from <paramref name="state"/> expanding at most <paramref name="nodeBudget"/> new states.</summary>
     /// <returns>false when the budget ran out (what was solved is kept for the next call).</returns>
@@ -114,6 +130,12 @@ public sealed class ExactSolver
 
         if (--_budgetLeft < 0)
         {
+            throw new BudgetExhaustedException();
+        }
+
+        if (_memo.Count >= _maxStates)
+        {
+            MemoryExhausted = true;
             throw new BudgetExhaustedException();
         }
 

@@ -6,7 +6,9 @@ namespace Kiriwake.Core.Diagnosis;
 /// <param name="Optimal">The optimal policy, when exact search finished within its budget.</param>
 /// <param name="Authored">The model's authoredOrder, if it has one.</param>
 /// <param name="Items">Actions plus questions of the model.</param>
-public sealed record ModelScore(string Id, double Policy, double Greedy, double? Optimal, double? Authored, StepRef? FirstStep, int Items);
+/// <param name="ExactStoppedByMemory">The exact search reached its memory bound: the engine used the greedy policy
+/// for the rest, and the optimum was not computed.</param>
+public sealed record ModelScore(string Id, double Policy, double Greedy, double? Optimal, double? Authored, StepRef? FirstStep, int Items, bool ExactStoppedByMemory = false);
 
 /// <summary>Scores a model the way `kiriwake kb eval` and the benchmarks report it. Gates are taken as open:
 /// the score is about the order of steps, and the authored order is scored on the same steps.</summary>
@@ -26,11 +28,12 @@ public static class ModelScorer
         var policy = PolicyEvaluator.ExpectedCost(compiled, engine);
         var greedy = PolicyEvaluator.ExpectedCost(compiled, new GreedyPolicy(compiled, gates, options));
         var items = compiled.ActionCount + compiled.QuestionCount;
-        double? optimal = items <= MaxOptimalItems && new ExactSolver(compiled, gates).TrySolve(compiled.Start(), optimalBudget, out var exact)
+        var optimalSolver = new ExactSolver(compiled, gates);
+        double? optimal = items <= MaxOptimalItems && optimalSolver.TrySolve(compiled.Start(), optimalBudget, out var exact)
             ? exact.ExpectedCost
             : null;
         double? authored = AuthoredOrderPolicy.ForModel(compiled, gates) is { } a ? PolicyEvaluator.ExpectedCost(compiled, a) : null;
         var first = engine.Choose(compiled.Start()) is { } f ? compiled.Describe(f) : null;
-        return new ModelScore(model.Id, policy, greedy, optimal, authored, first, items);
+        return new ModelScore(model.Id, policy, greedy, optimal, authored, first, items, engine.Exact.MemoryExhausted || optimalSolver.MemoryExhausted);
     }
 }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Kiriwake.Core.Knowledge;
+using Spectre.Console;
+
+namespace Kiriwake.Cli.Commands;
+
+/// <summary>The session file is held by another process.</summary>
+internal sealed class SessionInUseException(string path)
+    : IOException($"{path}: 別の kiriwake がこのセッションを開いています。そちらを終了してから再開してください / another kiriwake has this session open; finish that one first");
+
+/// <summary>
+/// Where one diagnosis is kept while it runs: holds a lock beside the session file (<c>FILE.lock</c>, removed on
+/// exit) so a second process refuses it with a clear message instead of racing the first, and saves after every
+/// event. A save that fails (a full disk, a read-only folder, a folder given as the file) is said once and the
+/// diagnosis goes on unsaved: the person's answers matter more than the file.
+/// </summary>
+internal sealed class SessionStore : IDisposable
+{
+    private static readonly LocalizedText s_cannotSave = new(
+        "セッションを保存できません({0})。診断はこのまま続けますが、中断すると回答は残りません。",
+        "The session cannot be saved ({0}). The diagnosis goes on, but answers will not be kept if it stops.");
+
+    private readonly IAnsiConsole _error;
+    private readonly Language _language;
+    private readonly FileStream? _lock;
+    private bool _warned;
+
+    private SessionStore(string path, FileStream? lockStream, IAnsiConsole error, Language language)
+    {
+        Path = path;
+        _lock = lockStream;
+        _error = error;
+        _language = language;
+    }
+
+    public string Path { get; }
+
+    /// <summary>False once a save failed.</summary>
+    public bool Saving => !_warned;
+
+    /// <summary>Takes the session at <paramref name="path"/> for this process.</summary>
+    /// <exception cref="SessionInUseException">Another process holds it.</exception>
+    public static SessionStore Open(string path, IAnsiConsole error, Language language)
+    {
+        var lockPath = System.IO.Path.GetFullPath(path) + ".lock";
+        FileStream? held = null;
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                Options = FileOptions.DeleteOnClose,
+            };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            held = new FileStream(lockPath, options);
+        }
+        catch (IOException ex) when (IsSharingViolation(ex))
+        {
+            throw new SessionInUseException(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No lock can be made where the file cannot be written either: the first save says so.
+        }
+
+        return new SessionStore(path, held, error, language);
+    }
+
+    public void Save(SessionFile session)
+    {
+        if (_warned)
+        {
+            return;
+        }
+
+        try
+        {
+            session.Save(Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _warned = true;
+            var reason = ex is UnauthorizedAccessException ? (_language == Language.Ja ? "書き込みが許可されていません" : "permission denied") : ex.Message;
+            _error.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, s_cannotSave.Get(_language), Kiriwake.Core.Text.UntrustedText.Shorten(Path + ": " + reason, 300)))}[/]");
+        }
+    }
+
+    public void Dispose() => _lock?.Dispose();
+
+    // ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION: .NET reports a held flock() the same way on Unix.
+    private static bool IsSharingViolation(IOException ex) => (ex.HResult & 0xFFFF) is 32 or 33 && ex is not FileNotFoundException and not DirectoryNotFoundException;
+}

@@ -33,6 +33,8 @@ static int Usage()
     Console.Error.WriteLine("  backup-deep-check  [--files N]: deep check of a generated backup against `find` over the same tree");
     Console.Error.WriteLine("  password-check     one password check against `openssl kdf` with the same parameters");
     Console.Error.WriteLine("  fuzz-plist         [--cases N]: mutated plists and Manifest.db files fed to the readers");
+    Console.Error.WriteLine("  fuzz-plist --hostile [--text-cases N] [--nesting-cases N] [--special-cases N] [--view-cases N]:");
+    Console.Error.WriteLine("                     pathological log lines, deep nesting, special files in a backup, Files as a view");
     Console.Error.WriteLine("  analyze-log        [--lines N] [--kb DIR]: the log analyzer over a generated log");
     return 2;
 }

@@ -50,7 +50,7 @@ internal sealed class EvalCommand
         {
             if (file is not null)
             {
-                if (!file.Exists)
+                if (!file.Exists && !Directory.Exists(file.FullName) && file.LinkTarget is null)
                 {
                     throw new FileNotFoundException(string.Format(CultureInfo.InvariantCulture, EvalText.NoFile.Get(language), file.FullName));
                 }

@@ -93,6 +93,9 @@ internal sealed class SessionStore : IDisposable
 
     public void Dispose() => _lock?.Dispose();
 
-    // ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION: .NET reports a held flock() the same way on Unix.
-    private static bool IsSharingViolation(IOException ex) => (ex.HResult & 0xFFFF) is 32 or 33 && ex is not FileNotFoundException and not DirectoryNotFoundException;
+    // Windows: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION. Unix: .NET takes flock(LOCK_EX | LOCK_NB) for
+    // FileShare.None and reports a held lock with errno EWOULDBLOCK (11 on Linux, 35 on macOS) as the HResult.
+    private static bool IsSharingViolation(IOException ex) =>
+        ex is not FileNotFoundException and not DirectoryNotFoundException
+        && (OperatingSystem.IsWindows() ? (ex.HResult & 0xFFFF) is 32 or 33 : ex.HResult is 11 or 35);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Kiriwake.Evidence.Plist;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -92,6 +93,15 @@ public sealed class ManifestDbReader : IDisposable
         try
         {
             connection.Open();
+
+            // A database last written in WAL mode says so in its header (bytes 18 and 19 are 2); SQLite's in-memory
+            // file cannot hold a WAL and would refuse it. As a rollback-journal database (1) it reads the same pages.
+            if (memory.Length >= SqliteHeader.Length && Marshal.ReadByte(memory.Pointer, 18) == 2 && Marshal.ReadByte(memory.Pointer, 19) == 2)
+            {
+                Marshal.WriteByte(memory.Pointer, 18, 1);
+                Marshal.WriteByte(memory.Pointer, 19, 1);
+            }
+
             int rc = raw.sqlite3_deserialize(connection.Handle!, "main", memory.Pointer, memory.Length, memory.Length, raw.SQLITE_DESERIALIZE_READONLY);
             if (rc != raw.SQLITE_OK)
             {
@@ -209,8 +219,14 @@ public sealed class ManifestDbReader : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT fileID, domain, relativePath, flags, file, length(file) FROM Files";
         using var reader = Execute(command);
+        long row = 0;
         while (Step(reader))
         {
+            if ((row++ & 0x3FF) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
             yield return Guarded(reader, wantKeys, ReadEntry);
         }
     }
@@ -266,8 +282,14 @@ public sealed class ManifestDbReader : IDisposable
 
         using (statement)
         {
+            long row = 0;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
+                if ((row++ & 0x3FF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 yield return ReadRow(statement, wantKeys);
             }
 

@@ -37,7 +37,7 @@ public sealed class HostileCliTests : IDisposable
 
         Assert.Equal(ExitCodes.FileError, result.ExitCode);
         Assert.Contains("フォルダー", result.Error, StringComparison.Ordinal);
-        Assert.Contains("is a folder, not a file", result.Error, StringComparison.Ordinal);
+        Assert.Contains("is a folder, not a file", Flat(result.Error), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class HostileCliTests : IDisposable
         var result = await Tests.CliRunner.RunAsync("kb", "eval", "--model", _temp.Path);
 
         Assert.Equal(ExitCodes.FileError, result.ExitCode);
-        Assert.Contains("is a folder", result.Error, StringComparison.Ordinal);
+        Assert.Contains("is a folder", Flat(result.Error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class HostileCliTests : IDisposable
         var result = await Tests.CliRunner.RunAsync("kb", "eval", "--model", link);
 
         Assert.Equal(ExitCodes.FileError, result.ExitCode);
-        Assert.Contains("not a regular file", result.Error, StringComparison.Ordinal);
+        Assert.Contains("not a regular file", Flat(result.Error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class HostileCliTests : IDisposable
         var result = await Tests.CliRunner.RunAsync("kb", "eval", "--model", model);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains("nests too deep", result.Error, StringComparison.Ordinal);
+        Assert.Contains("nests too deep", Flat(result.Error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +87,8 @@ public sealed class HostileCliTests : IDisposable
         var result = Diagnosis.CliRunner.Run("diagnose", "--kb", kb.Root, "--symptom", Symptom, "--answers", answers);
 
         Assert.Equal(ExitCodes.BadInput, result.Exit);
-        Assert.Contains("入れ子が深すぎます / nests too deep", result.Err, StringComparison.Ordinal);
+        Assert.Contains("入れ子が深すぎます", Flat(result.Err), StringComparison.Ordinal);
+        Assert.Contains("nests too deep", Flat(result.Err), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class HostileCliTests : IDisposable
             var result = Diagnosis.CliRunner.Run("diagnose", "--kb", kb.Root, "--resume", session, "--answers", rest, "--lang", "en");
 
             Assert.Equal(ExitCodes.SessionInUse, result.Exit);
-            Assert.Contains("another kiriwake has this session open", result.Err, StringComparison.Ordinal);
+            Assert.Contains("another kiriwake has this session open", Flat(result.Err), StringComparison.Ordinal);
             Assert.Contains("別の kiriwake", result.Err, StringComparison.Ordinal);
         }
 
@@ -245,9 +246,12 @@ public sealed class HostileCliTests : IDisposable
 
         var result = Diagnosis.CliRunner.Run("kb", "lint", "--kb", kb.Root);
 
-        Assert.Equal(ExitCodes.KnowledgeInvalid, result.Exit);
-        Assert.Contains("causes/loop.yaml:1: cannot read the file", result.Out + result.Err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, result.Exit);
+        Assert.Contains("causes/loop.yaml:1: cannot read the file", Flat(result.Out + result.Err), StringComparison.Ordinal);
     }
+
+    /// <summary>The console wraps long lines at 100 columns: compare text with its line breaks as spaces.</summary>
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     internal static bool Exists(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, tool)));

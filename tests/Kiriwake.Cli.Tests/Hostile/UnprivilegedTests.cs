@@ -12,7 +12,7 @@ internal sealed class UnprivilegedFactAttribute : FactAttribute
 {
     public UnprivilegedFactAttribute()
     {
-        Skip = UnprivilegedRun.WhyNot();
+        Skip = OperatingSystem.IsLinux() ? UnprivilegedRun.WhyNot() : "Runs the command as the user nobody through setpriv, which needs Linux.";
     }
 }
 

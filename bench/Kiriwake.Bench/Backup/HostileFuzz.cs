@@ -86,19 +86,23 @@ internal static class HostileFuzz
                 return;
             }
 
-            if (!task.Result)
+            if (!task.GetAwaiter().GetResult())
             {
                 tally.Rejected++;
             }
         }
-        catch (AggregateException e) when (e.InnerException is { } inner && formatErrors.Any(t => t.IsInstanceOfType(inner)))
+        catch (Exception e)
         {
-            tally.Rejected++;
-        }
-        catch (AggregateException e)
-        {
-            tally.Crashes++;
-            Console.Error.WriteLine($"{tally.Name} case {tally.Cases}: CRASH ({label}) {e.InnerException?.GetType().Name}: {e.InnerException?.Message}");
+            var inner = e is AggregateException { InnerException: { } wrapped } ? wrapped : e;
+            if (formatErrors.Any(t => t.IsInstanceOfType(inner)))
+            {
+                tally.Rejected++;
+            }
+            else
+            {
+                tally.Crashes++;
+                Console.Error.WriteLine($"{tally.Name} case {tally.Cases}: CRASH ({label}) {inner.GetType().Name}: {inner.Message}");
+            }
         }
 
         tally.SlowestMs = Math.Max(tally.SlowestMs, Stopwatch.GetElapsedTime(start).TotalMilliseconds);

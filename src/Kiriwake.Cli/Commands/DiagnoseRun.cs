@@ -147,7 +147,7 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
                 if (stop)
                 {
                     Save();
-                    context.Error.MarkupLine(Markup.Escape(store is null ? DiagnoseText.StoppedUnsaved.Get(language)
+                    context.Error.MarkupLine(Markup.Escape(store is null || saver is { Saving: false } ? DiagnoseText.StoppedUnsaved.Get(language)
                         : string.Format(CultureInfo.InvariantCulture, DiagnoseText.Saved.Get(language), store)));
                     WriteReport(kb, symptomId, session, renderer);
                     return ExitCodes.Success;

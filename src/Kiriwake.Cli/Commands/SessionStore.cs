@@ -20,6 +20,9 @@ internal sealed class SessionStore : IDisposable
         "セッションを保存できません({0})。診断はこのまま続けますが、中断すると回答は残りません。",
         "The session cannot be saved ({0}). The diagnosis goes on, but answers will not be kept if it stops.");
 
+    private static readonly LocalizedText s_permission = new("書き込みが許可されていません", "permission denied");
+    private static readonly LocalizedText s_folder = new("保存先はフォルダーです。ファイル名を指定してください", "the path is a folder; give a file name");
+
     private readonly IAnsiConsole _error;
     private readonly Language _language;
     private readonly FileStream? _lock;
@@ -86,7 +89,9 @@ internal sealed class SessionStore : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _warned = true;
-            var reason = ex is UnauthorizedAccessException ? (_language == Language.Ja ? "書き込みが許可されていません" : "permission denied") : ex.Message;
+            var reason = ex is UnauthorizedAccessException ? s_permission.Get(_language)
+                : Directory.Exists(Path) ? s_folder.Get(_language)
+                : ex.Message;
             _error.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, s_cannotSave.Get(_language), Kiriwake.Core.Text.UntrustedText.Shorten(Path + ": " + reason, 300)))}[/]");
         }
     }

@@ -24,10 +24,21 @@ internal static class UnprivilegedRun
     public static string? WhyNot() => s_whyNot.Value;
 
     /// <summary>The command (the same build the tests use) run as nobody; stdout, stderr and the exit code.</summary>
-    public static (int Exit, string Out, string Err) Kiriwake(params string[] args)
+    public static (int Exit, string Out, string Err) Kiriwake(params string[] args) => Kiriwake(null, null, args);
+
+    /// <summary>The same, with standard input and extra environment variables for the child only.</summary>
+    public static (int Exit, string Out, string Err) Kiriwake(string? input, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = Info(args);
+        info.RedirectStandardInput = true;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         using var process = Process.Start(info)!;
+        process.StandardInput.Write(input ?? string.Empty);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
@@ -160,6 +171,21 @@ public sealed class UnprivilegedTests : IDisposable
 
         Assert.True(exit == ExitCodes.PermissionDenied, $"exit {exit}: {error}");
         Assert.DoesNotContain("not-a-backup", output, StringComparison.Ordinal);
+    }
+
+    [UnprivilegedFact]
+    public void Diagnose_StateFolderReadOnly_SaysItCannotSaveAndStillAsks()
+    {
+        // The sessions folder exists but this user may not write in it (as a full or read-only disk refuses writes).
+        string sessions = Directory.CreateDirectory(Path.Combine(_temp.Path, "sessions")).FullName;
+        File.SetUnixFileMode(sessions, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+
+        var (exit, _, error) = UnprivilegedRun.Kiriwake("quit\n", new Dictionary<string, string> { ["KIRIWAKE_SESSIONS"] = sessions }, "diagnose", "--symptom", "restore-error-4013", "--lang", "en");
+
+        Assert.True(exit == ExitCodes.Success, $"exit {exit}: {error}");
+        Assert.Contains("The session cannot be saved", error, StringComparison.Ordinal);
+        Assert.Contains("Step 1", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(sessions));
     }
 
     [UnprivilegedFact]

@@ -140,10 +140,10 @@ internal static class HostileFuzz
         var tally = new Tally("nesting (YAML/JSON models and answers, XML plists, ideviceinfo)");
         for (int i = 0; i < cases; i++)
         {
-            int depth = random.Next(10) switch
+            int depth = random.Next(100) switch
             {
-                0 => random.Next(50_000, 200_001),
-                1 or 2 => random.Next(1_000, 10_000),
+                < 2 => random.Next(50_000, 200_001),
+                < 10 => random.Next(1_000, 10_000),
                 _ => random.Next(1, 300),
             };
             switch (random.Next(5))

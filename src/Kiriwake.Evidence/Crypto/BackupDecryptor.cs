@@ -67,10 +67,11 @@ public static class BackupDecryptor
 
     /// <summary>Decrypts a backup file and checks its padding and length; the plaintext is discarded.</summary>
     /// <returns>True when the file decrypts to exactly <paramref name="expectedSize"/> bytes with valid padding.</returns>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be read, or is not a regular file.</exception>
     public static bool VerifyFile(string path, ReadOnlySpan<byte> fileKey, long expectedSize)
     {
-        using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        // A blob is a regular file, never a link: a FIFO or a link to /dev/zero in its place would block or never end.
+        using var source = Kiriwake.Files.UntrustedFile.OpenRegular(path, followLinks: false);
         if (source.Length == 0 || source.Length % BlockLength != 0)
         {
             return false;

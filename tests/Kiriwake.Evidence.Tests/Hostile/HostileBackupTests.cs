@@ -170,6 +170,18 @@ public sealed class HostileBackupTests : IDisposable
         }
     }
 
+    [UnixFact]
+    public void VerifyFile_BlobIsAFifoOrALinkToDevZero_IsUnreadableInsteadOfBlocking()
+    {
+        string fifo = Path.Combine(_temp.Path, "fifo-blob");
+        MakeFifo(fifo);
+        string zero = Path.Combine(_temp.Path, "zero-blob");
+        File.CreateSymbolicLink(zero, "/dev/zero");
+
+        Assert.Throws<IOException>(() => Kiriwake.Evidence.Crypto.BackupDecryptor.VerifyFile(fifo, new byte[32], 16));
+        Assert.Throws<IOException>(() => Kiriwake.Evidence.Crypto.BackupDecryptor.VerifyFile(zero, new byte[32], 16));
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;

@@ -39,8 +39,8 @@ public static class ConversationText
     public static readonly LocalizedText PlatformWindowsAppleDevices = new("Windows の Apple デバイス アプリ", "The Apple Devices app on Windows");
     public static readonly LocalizedText PlatformMacosFinder = new("Mac の Finder", "Finder on a Mac");
 
-    public static readonly LocalizedText RiskNone = new("データへの影響なし", "no risk to data");
-    public static readonly LocalizedText RiskLow = new("低い(設定が一部戻ることがあります)", "low (some settings may be reset)");
+    public static readonly LocalizedText RiskNone = new("なし", "none");
+    public static readonly LocalizedText RiskLow = new("低い", "low");
     public static readonly LocalizedText RiskHigh = new("高い(慎重に行ってください)", "high (take care)");
     public static readonly LocalizedText RiskDataLoss = new("データが消えるおそれがあります", "may erase data");
 

@@ -21,6 +21,11 @@ internal sealed class ConversationRenderer(IAnsiConsole console, Language langua
                     RenderTechnician(step.Technician);
                 }
 
+                if (step.View.Ask is { } ask)
+                {
+                    console.MarkupLine($"[bold]{Esc(ask)}[/]");
+                }
+
                 Choices(step.Choices);
                 break;
             case GatePrompt gate:

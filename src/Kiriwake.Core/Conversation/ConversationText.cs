@@ -9,6 +9,7 @@ public static class ConversationText
     public static readonly LocalizedText AnswerNotFixed = new("直らない", "Still failing");
     public static readonly LocalizedText AnswerSkipped = new("できなかった・やらない", "Could not do it / skip it");
     public static readonly LocalizedText AnswerEscalated = new("相談先に引き継いだ", "Handed over");
+    public static readonly LocalizedText DidItFix = new("やってみて、直りましたか?", "Having done it: is it fixed?");
     public static readonly LocalizedText Yes = new("はい", "Yes");
     public static readonly LocalizedText No = new("いいえ", "No");
 

@@ -16,7 +16,8 @@ internal static class CliRunner
         ArgumentNullException.ThrowIfNull(run);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        using var reader = new StringReader(run.Input);
+        using var input = new StringReader(run.Input);
+        var reader = run.Reader ?? input;
         var temporary = run.SessionsFolder is null ? Directory.CreateTempSubdirectory("kiriwake-cli-sessions-").FullName : null;
         try
         {
@@ -41,6 +42,10 @@ internal static class CliRunner
 }
 
 /// <summary>How to run: the typed input, the sessions folder (null: a temporary one), the platforms the machine implies.</summary>
-internal sealed record CliRun(string Input, string? SessionsFolder = null, IReadOnlyList<Platform>? Platforms = null, CancellationToken Cancellation = default);
+internal sealed record CliRun(string Input, string? SessionsFolder = null, IReadOnlyList<Platform>? Platforms = null, CancellationToken Cancellation = default)
+{
+    /// <summary>A reader to use instead of <see cref="Input"/> (one that blocks like a terminal).</summary>
+    public TextReader? Reader { get; init; }
+}
 
 internal sealed record CliResult(int ExitCode, string Out, string Error);

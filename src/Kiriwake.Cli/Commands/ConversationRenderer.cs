@@ -104,7 +104,9 @@ internal sealed class ConversationRenderer(IAnsiConsole console, Language langua
             }
         }
 
-        if (view.HeldBack.Count > 0 && view.Kind != StepKind.Escalation)
+        // The held-back steps are the technician's business while the session runs (the gate question and the
+        // report tell the person about them when they matter).
+        if (verbose && view.HeldBack.Count > 0 && view.Kind != StepKind.Escalation)
         {
             console.MarkupLine($"[grey]{Esc(F(DiagnoseText.Blocked, string.Join(language == Language.Ja ? "、" : "; ", view.HeldBack)))}[/]");
         }

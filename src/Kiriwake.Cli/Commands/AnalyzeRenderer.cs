@@ -40,7 +40,7 @@ internal sealed class AnalyzeRenderer
             _console.MarkupLine($"[bold]{T(DeviceUiText.FactsFromText)}[/]");
             foreach (var fact in start.Facts)
             {
-                _console.MarkupLine($"  {Markup.Escape(fact.Key)} = {Markup.Escape(fact.Value)} [dim]({Markup.Escape(fact.Detail)})[/]");
+                _console.MarkupLine($"  {Markup.Escape(FactText.Describe(fact, _language))}");
             }
 
             _console.WriteLine();
@@ -49,7 +49,8 @@ internal sealed class AnalyzeRenderer
         if (start.SymptomId is { } symptom)
         {
             var option = file == "-" ? "--text \"…\"" : "--log " + file;
-            _console.MarkupLine($"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(symptom)})[/]");
+            var title = _knowledge.Symptoms.TryGetValue(symptom, out var s) ? s.Title.Get(_language) : string.Empty;
+            _console.MarkupLine($"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(title)})[/]");
         }
     }
 

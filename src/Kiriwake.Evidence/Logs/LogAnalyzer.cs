@@ -63,8 +63,10 @@ public static partial class LogAnalyzer
             findings.Add(FromMessage(message, at, lines[at.Line - 1], index));
         }
 
-        // Sentences that say a known message in other words, only where nothing matched exactly.
+        // Sentences that say a known message in other words, only on lines where nothing else was found (a line
+        // with a code is explained by its code).
         var exactLines = matches.SelectMany(m => Enumerable.Range(m.At.Line, m.At.EndLine - m.At.Line + 1)).ToHashSet();
+        exactLines.UnionWith(findings.Select(f => f.Line));
         foreach (var (line, message, confidence) in SimilarMessages.Find(lines, index.Messages, exactLines))
         {
             findings.Add(FromMessage(message, new MessageMatch(line, line, 1, Exact: false, 0, 0), lines[line - 1], index) with { Confidence = confidence });

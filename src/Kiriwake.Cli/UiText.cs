@@ -12,7 +12,7 @@ internal static class UiText
     public static readonly LocalizedText FirstSteps = new("まず試すこと:", "First steps:");
     public static readonly LocalizedText DiagnoseWith = new("順に切り分けるには:", "To isolate the cause step by step:");
     public static readonly LocalizedText UnknownCode = new("エラー {0} は知識ベースにありません。", "Error {0} is not in the knowledge base.");
-    public static readonly LocalizedText RangeSuggests = new("番号の範囲から推定される分類:", "Its number range suggests the class");
+    public static readonly LocalizedText RangeSuggests = new("番号の範囲から推定される分類", "What its number range suggests");
     public static readonly LocalizedText MatchedMessage = new("一致したメッセージ:", "Matched message:");
     public static readonly LocalizedText NothingMatched = new("該当するエラーや症状が見つかりませんでした。`kiriwake diagnose` で症状の一覧から選べます。", "No known error or symptom matched. `kiriwake diagnose` lets you pick from the list of symptoms.");
     public static readonly LocalizedText Seconds = new("({0}秒)", "({0} s)");

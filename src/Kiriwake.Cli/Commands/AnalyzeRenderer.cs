@@ -69,7 +69,7 @@ internal sealed class AnalyzeRenderer
         _console.MarkupLine($"  [dim]> {Markup.Escape(finding.Excerpt)}[/]");
         if (finding.Meaning is { } meaning)
         {
-            _console.MarkupLine("  " + T(meaning));
+            WrappedMarkup.WriteLine(_console, T(meaning), indent: 2);
         }
         else if (finding.Code is not null)
         {
@@ -79,7 +79,7 @@ internal sealed class AnalyzeRenderer
         var symptoms = finding.Symptoms.Select(id => _knowledge.Symptoms.TryGetValue(id, out var s) ? s.Title.Get(_language) : id).ToList();
         if (symptoms.Count > 0)
         {
-            _console.MarkupLine($"  {T(DeviceUiText.Symptoms)}: {Markup.Escape(string.Join(" / ", symptoms))}");
+            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Symptoms)}: {Markup.Escape(string.Join(" / ", symptoms))}", indent: 2);
         }
 
         var causes = finding.Causes.Take(MaxCausesShown)
@@ -87,7 +87,7 @@ internal sealed class AnalyzeRenderer
             .ToList();
         if (causes.Count > 0)
         {
-            _console.MarkupLine($"  {T(DeviceUiText.Causes)}: {Markup.Escape(string.Join(" / ", causes))}");
+            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Causes)}: {Markup.Escape(string.Join(" / ", causes))}", indent: 2);
         }
 
         _console.WriteLine();

@@ -46,7 +46,7 @@ internal sealed class ExplainCommand
         {
             var code = match.Code;
             console.Write(new Rule($"[bold]{Markup.Escape(UiText.ErrorCodeTitle.Get(language))} {code.Code}[/] ({Markup.Escape(EnumText.Domain(code.Domain).Get(language))})").LeftJustified());
-            console.MarkupLine(Markup.Escape(code.Meaning.Get(language)));
+            WrappedMarkup.WriteLine(console, Markup.Escape(code.Meaning.Get(language)));
             RenderCauses(match.Causes, language);
             RenderSteps(knowledge, match.FirstSteps, language);
             if (code.SymptomIds.Count > 0)
@@ -62,7 +62,7 @@ internal sealed class ExplainCommand
             console.MarkupLine($"[yellow]{Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, UiText.UnknownCode.Get(language), unknown.Code))}[/]");
             foreach (var range in unknown.Ranges)
             {
-                console.MarkupLine($"  {Markup.Escape(UiText.RangeSuggests.Get(language))} [bold]{Markup.Escape(range.Class)}[/] ({range.From}–{range.To}): {Markup.Escape(range.Meaning.Get(language))}");
+                WrappedMarkup.WriteLine(console, $"{Markup.Escape(UiText.RangeSuggests.Get(language))} ({range.From}–{range.To}): {Markup.Escape(range.Meaning.Get(language))}", indent: 2);
             }
         }
 
@@ -73,10 +73,10 @@ internal sealed class ExplainCommand
             console.Write(new Rule($"[bold]{Markup.Escape(match.Symptom.Title.Get(language))}[/]").LeftJustified());
             if (match.Message is not null)
             {
-                console.MarkupLine($"[dim]{Markup.Escape(UiText.MatchedMessage.Get(language))}[/] {Markup.Escape(match.Message.Get(language))}");
+                WrappedMarkup.WriteLine(console, $"[dim]{Markup.Escape(UiText.MatchedMessage.Get(language))}[/] {Markup.Escape(match.Message.Get(language))}");
             }
 
-            console.MarkupLine(Markup.Escape(match.Symptom.Description.Get(language)));
+            WrappedMarkup.WriteLine(console, Markup.Escape(match.Symptom.Description.Get(language)));
             RenderCauses(match.Causes, language);
             RenderSteps(knowledge, match.FirstSteps, language);
             console.MarkupLine($"[dim]{Markup.Escape(UiText.DiagnoseWith.Get(language))}[/] kiriwake diagnose --symptom {Markup.Escape(match.Symptom.Id)}");

@@ -67,7 +67,9 @@ public static partial class LogAnalyzer
         // with a code is explained by its code).
         var exactLines = matches.SelectMany(m => Enumerable.Range(m.At.Line, m.At.EndLine - m.At.Line + 1)).ToHashSet();
         exactLines.UnionWith(findings.Select(f => f.Line));
-        foreach (var (line, message, confidence) in SimilarMessages.Find(lines, index.Messages, exactLines))
+        // Only symptoms' messages: a code is never claimed for a sentence that does not show it.
+        var symptomMessages = index.Messages.Where(m => m.Code is null).ToList();
+        foreach (var (line, message, confidence) in SimilarMessages.Find(lines, symptomMessages, exactLines))
         {
             findings.Add(FromMessage(message, new MessageMatch(line, line, 1, Exact: false, 0, 0), lines[line - 1], index) with { Confidence = confidence });
         }

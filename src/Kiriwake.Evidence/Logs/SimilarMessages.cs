@@ -14,7 +14,7 @@ internal static class SimilarMessages
 {
     public const int MaxLines = 200;
     public const double Threshold = 0.75;
-    private const int MinTokens = 5;
+    private const int MinTokens = 3;
     private const int WholeTextLimit = 600;
 
     // Confidence runs from Low at the threshold to High at identical word sets: always below an exact match.

@@ -35,13 +35,15 @@ public sealed class SingleFilePublishTests : IDisposable
         Assert.True(File.Exists(program));
         Assert.False(File.Exists(Path.Combine(output, "kiriwake.dll")), "single file: no separate assembly beside the program");
         Assert.True(File.Exists(Path.Combine(output, "knowledge", "symptoms", "restore.yaml")), "the knowledge folder ships beside the program");
+        Assert.Equal(["kiriwake"], Directory.GetFiles(output).Select(Path.GetFileName));
 
-        // No dotnet anywhere on PATH, and no hint where one is.
-        var explain = await RunAsync(program, "/usr/bin:/bin", "explain", "4013", "--lang", "en");
+        // PATH is an empty folder: no dotnet (and nothing else) can be found, and no hint where one is.
+        var empty = Directory.CreateDirectory(Path.Combine(_root, "empty-path")).FullName;
+        var explain = await RunAsync(program, empty, "explain", "4013", "--lang", "en");
         Assert.True(explain.ExitCode == 0, explain.Output);
         Assert.Contains("Error 4013", explain.Output, StringComparison.Ordinal);
 
-        var faq = await RunAsync(program, "/usr/bin:/bin", "faq", "forgot", "password", "--lang", "ja");
+        var faq = await RunAsync(program, empty, "faq", "forgot", "password", "--lang", "ja");
         Assert.True(faq.ExitCode == 0, faq.Output);
         Assert.Contains("パスワード", faq.Output, StringComparison.Ordinal);
     }

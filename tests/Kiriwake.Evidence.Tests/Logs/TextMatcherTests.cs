@@ -103,6 +103,15 @@ public sealed class TextMatcherTests
     }
 
     [Fact]
+    public void Match_MessageTypedWithoutItsCode_FindsItsSymptom()
+    {
+        var match = TextMatcher.Match("An unknown error occurred", s_knowledge);
+
+        Assert.Equal("restore-error-4013", match.Symptoms[0].Symptom.Id);
+        Assert.Empty(match.Codes);
+    }
+
+    [Fact]
     public void Match_ICloudSentenceAgainstDiskMessage_DoesNotPassForIt()
     {
         var match = TextMatcher.Match("There is not enough iCloud storage to back up this iPhone.", s_knowledge);

@@ -37,7 +37,7 @@ if (-not (Test-Path $dll)) {
 
 if ($rebuild) {
     # Build output goes to stderr, like every message of this launcher: stdout is the command's result.
-    & dotnet build (Join-Path $here 'src\Kiriwake.Cli') -c Release -nologo -v quiet -clp:ErrorsOnly | ForEach-Object { [Console]::Error.WriteLine($_) }
+    & dotnet build (Join-Path $here 'src\Kiriwake.Cli') -c Release -nologo -v quiet '-clp:ErrorsOnly;NoSummary' | ForEach-Object { [Console]::Error.WriteLine($_) }
     if ($LASTEXITCODE -ne 0) {
         Say 'kiriwake: ビルドに失敗しました(上のエラーを参照)。' 'kiriwake: the build failed (see the errors above).'
         exit 1

@@ -126,9 +126,16 @@ internal sealed class ProcedureCommand
         if (resolution.Candidates.Count > 0)
         {
             _context.Out.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, UiText.ModelAmbiguous.Get(language), query))}[/]");
-            foreach (var name in ModelResolver.CandidateNames(resolution))
+            var names = ModelResolver.CandidateNames(resolution);
+            foreach (var name in names)
             {
                 _context.Out.MarkupLine($"  {Markup.Escape(name)}");
+            }
+
+            var more = resolution.Candidates.Select(m => ModelName.Short(m.Name)).Distinct(StringComparer.Ordinal).Count() - names.Count;
+            if (more > 0)
+            {
+                _context.Out.MarkupLine($"  [dim]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, UiText.MoreModels.Get(language), more))}[/]");
             }
         }
         else

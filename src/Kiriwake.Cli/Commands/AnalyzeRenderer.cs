@@ -50,7 +50,7 @@ internal sealed class AnalyzeRenderer
         {
             var option = file == "-" ? "--text \"…\"" : "--log " + file;
             var title = _knowledge.Symptoms.TryGetValue(symptom, out var s) ? s.Title.Get(_language) : string.Empty;
-            _console.MarkupLine($"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(title)})[/]");
+            WrappedMarkup.WriteLine(_console, $"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(title)})[/]");
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class AnalyzeRenderer
             ? $"[bold]{T(UiText.ErrorCodeTitle)} {c.ToString(CultureInfo.InvariantCulture)}[/] ({T(EnumText.Domain(d))}) "
             : string.Empty;
         _console.MarkupLine($"{code}[dim]{Markup.Escape(where)} · {T(DeviceUiText.Confidence)} {Format.Percent(finding.Confidence)}[/]");
-        _console.MarkupLine($"  [dim]> {Markup.Escape(finding.Excerpt)}[/]");
+        WrappedMarkup.WriteLine(_console, $"[dim]> {Markup.Escape(finding.Excerpt)}[/]", indent: 2);
         if (finding.Meaning is { } meaning)
         {
             WrappedMarkup.WriteLine(_console, T(meaning), indent: 2);

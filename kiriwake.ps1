@@ -36,9 +36,10 @@ if (-not (Test-Path $dll)) {
 }
 
 if ($rebuild) {
-    # Build output goes to stderr, like every message of this launcher: stdout is the command's result.
-    & dotnet build (Join-Path $here 'src\Kiriwake.Cli') -c Release -nologo -v quiet '-clp:ErrorsOnly;NoSummary' | ForEach-Object { [Console]::Error.WriteLine($_) }
+    # The build's own output is shown (on stderr, like every message of this launcher) only when it fails.
+    $buildLog = & dotnet build (Join-Path $here 'src\Kiriwake.Cli') -c Release -nologo -v quiet -clp:ErrorsOnly 2>&1
     if ($LASTEXITCODE -ne 0) {
+        $buildLog | ForEach-Object { [Console]::Error.WriteLine($_) }
         Say 'kiriwake: ビルドに失敗しました(上のエラーを参照)。' 'kiriwake: the build failed (see the errors above).'
         exit 1
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Knowledge;
 using Spectre.Console;
 
@@ -75,7 +76,7 @@ internal sealed class SessionStore : IDisposable
         return new SessionStore(path, held, error, language);
     }
 
-    public void Save(SessionFile session)
+    public void Save(SessionLog log)
     {
         if (_warned)
         {
@@ -84,7 +85,7 @@ internal sealed class SessionStore : IDisposable
 
         try
         {
-            session.Save(Path);
+            SessionFile.Save(log, Path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -155,7 +155,7 @@ public sealed class HostileCliTests : IDisposable
         var session = Path.Combine(_temp.Path, "s.json");
         Directory.CreateDirectory(session + ".tmp"); // what a second writer's fixed temp name used to collide with
 
-        new SessionFile("restore-error-4013", null, null, []).Save(session);
+        SessionFile.Save(new Kiriwake.Core.Conversation.SessionLog("restore-error-4013", null, null, null, []), session);
 
         Assert.Equal("restore-error-4013", SessionFile.Load(session).Symptom);
         Assert.Equal([session, session + ".tmp"], Directory.EnumerateFileSystemEntries(_temp.Path).Order(StringComparer.Ordinal));

@@ -42,7 +42,7 @@ public class KnownAnswerTests
         Assert.Null(BackupKeys.Unlock(bag, wrong));
     }
 
-    [Fact]
+    [SharedFact]
     public void DecryptManifestToMemory_PyiosbackupDb_GivesOneFilesRowAndWritesNothingToDisk()
     {
         var keys = BackupKeys.Unlock(Keybag.Parse(KnownAnswer.Keybag()), Convert.FromHexString(KnownAnswer.DerivedKey))!;

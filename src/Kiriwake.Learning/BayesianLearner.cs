@@ -1,0 +1,110 @@
+using Kiriwake.Core.Knowledge;
+using Kiriwake.Core.Learning;
+using Kiriwake.Learning.Cases;
+using Kiriwake.Learning.Estimation;
+
+namespace Kiriwake.Learning;
+
+/// <summary>
+/// Learns the knowledge base's probabilities from closed cases (docs/learning.md): Dirichlet priors per symptom,
+/// Beta P(fix | cause) per action, Dirichlet P(answer | cause) per question, each centred on the knowledge base's
+/// value with a strength in pseudo-counts; EM over the engine's likelihood of each transcript when the cause is not
+/// known. The result does not depend on the order of the cases: they are put in a canonical order first.
+/// </summary>
+public static class BayesianLearner
+{
+    /// <summary>Decimal places of the probabilities written to the overlay.</summary>
+    public const int Decimals = 6;
+
+    /// <exception cref="CaseFormatException">A case does not fit the knowledge base (unknown symptom, step, answer or cause).</exception>
+    public static LearningResult Learn(KnowledgeBase kb, IEnumerable<ClosedCase> cases, LearningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kb);
+        ArgumentNullException.ThrowIfNull(cases);
+        options ??= LearningOptions.Default;
+        var all = cases.ToArray();
+        var problems = new List<string>();
+        foreach (var c in all.Where(c => !kb.Symptoms.ContainsKey(c.SymptomId)))
+        {
+            problems.Add($"{c.Where}: unknown symptom '{c.SymptomId}'");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CaseFormatException(problems);
+        }
+
+        var closed = all.Where(c => c.IsClosed).OrderBy(CanonicalKey, StringComparer.Ordinal).ToArray();
+        var space = new ParameterSpace(kb, closed.Select(c => c.SymptomId));
+        var compiled = CaseCompiler.Compile(space, closed, problems);
+        if (problems.Count > 0)
+        {
+            throw new CaseFormatException(problems);
+        }
+
+        var em = new ExpectationMaximization(space, compiled, options);
+        em.Run();
+        var overlay = BuildOverlay(space, em, options, closed.Length, closed.Count(c => c.ConfirmedCause is not null));
+        var learned = OverlayApplier.Apply(kb, overlay);
+        overlay = overlay with { FirstStepChanges = FirstSteps.Changes(kb, learned) };
+
+        var symptoms = space.Symptoms.Select((id, s) => new SymptomLearning(
+            id,
+            em.SymptomCases[s],
+            overlay.Priors.Any(p => p.SymptomId == id),
+            Sorted(kb.Symptoms[id].Prior),
+            Sorted(learned.Symptoms[id].Prior))).ToArray();
+        return new LearningResult(overlay, learned, symptoms, all.Length - closed.Length);
+    }
+
+    private static LearnedOverlay BuildOverlay(ParameterSpace space, ExpectationMaximization em, LearningOptions options, int cases, int confirmed)
+    {
+        var priors = new List<LearnedPrior>();
+        for (var s = 0; s < space.Symptoms.Count; s++)
+        {
+            if (em.Moves(em.SymptomCases[s]) && space.SymptomCauses[s].Length > 1)
+            {
+                var values = space.SymptomCauses[s].Select((k, i) => new LearnedValue(k, Round(em.Prior[s][i]), space.PriorKb[s][i])).ToArray();
+                priors.Add(new LearnedPrior(space.Symptoms[s], em.SymptomCases[s], values));
+            }
+        }
+
+        var fixes = new List<LearnedFix>();
+        for (var p = 0; p < space.FixKeys.Count; p++)
+        {
+            if (em.Moves(em.FixCases[p]))
+            {
+                var (action, cause) = space.FixKeys[p];
+                fixes.Add(new LearnedFix(action, cause, Round(em.Fix[p]), space.FixKb[p], em.FixCases[p], Math.Round(em.FixWeight[p], 3)));
+            }
+        }
+
+        var answers = new List<LearnedAnswers>();
+        for (var row = 0; row < space.AnswerKeys.Count; row++)
+        {
+            if (em.Moves(em.AnswerCases[row]))
+            {
+                var (question, cause) = space.AnswerKeys[row];
+                var values = space.AnswerIds[row].Select((a, j) => new LearnedValue(a, Round(em.Answer[row][j]), space.AnswerKb[row][j])).ToArray();
+                answers.Add(new LearnedAnswers(question, cause, em.AnswerCases[row], Math.Round(em.AnswerWeight[row], 3), values));
+            }
+        }
+
+        var summary = new OverlaySummary(cases, confirmed, options.PriorStrength, options.FixStrength, options.AnswerStrength, options.MinCases, em.Iterations);
+        return new LearnedOverlay(
+            summary,
+            priors.OrderBy(p => p.SymptomId, StringComparer.Ordinal).ToArray(),
+            fixes.OrderBy(f => f.ActionId, StringComparer.Ordinal).ThenBy(f => f.CauseId, StringComparer.Ordinal).ToArray(),
+            answers.OrderBy(a => a.QuestionId, StringComparer.Ordinal).ThenBy(a => a.CauseId, StringComparer.Ordinal).ToArray(),
+            []);
+    }
+
+    private static double Round(double p) => Math.Round(p, Decimals);
+
+    private static SortedDictionary<string, double> Sorted(IEnumerable<PriorEntry> prior) =>
+        new(prior.ToDictionary(p => p.CauseId, p => p.P, StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>The case itself as text (not where it was read), so the same cases in any order or file learn the same.</summary>
+    private static string CanonicalKey(ClosedCase c) =>
+        c.SymptomId + "\u0001" + (c.ConfirmedCause ?? "") + "\u0001" + string.Join("\u0002", c.Steps.Select(s => s.StepId + "\u0003" + s.Answer));
+}

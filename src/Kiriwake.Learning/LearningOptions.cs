@@ -1,0 +1,24 @@
+namespace Kiriwake.Learning;
+
+/// <summary>
+/// How strongly the knowledge base's values hold against the cases (pseudo-counts: the knowledge base counts as
+/// that many cases), how many cases a probability needs before it moves, and the safety bounds (docs/learning.md).
+/// </summary>
+/// <param name="PriorStrength">A symptom's prior counts as this many cases (Dirichlet α = strength × prior + 1).</param>
+/// <param name="FixStrength">An action's P(fix | cause) counts as this many tries of the action on that cause (Beta).</param>
+/// <param name="AnswerStrength">A question's P(answer | cause) counts as this many answers given under that cause (Dirichlet).</param>
+/// <param name="MinCases">A probability moves only when at least this many closed cases observed it.</param>
+/// <param name="Floor">No learned probability goes below this (nor above 1 − Floor).</param>
+public sealed record LearningOptions(
+    double PriorStrength = 10,
+    double FixStrength = 10,
+    double AnswerStrength = 10,
+    int MinCases = 20,
+    double Floor = 0.01,
+    int MaxIterations = 2000,
+    double Tolerance = 1e-10)
+{
+    public static LearningOptions Default { get; } = new();
+
+    public double Ceiling => 1 - Floor;
+}

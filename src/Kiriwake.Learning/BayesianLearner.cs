@@ -16,15 +16,36 @@ public static class BayesianLearner
     /// <summary>Decimal places of the probabilities written to the overlay.</summary>
     public const int Decimals = 6;
 
+    /// <remarks>A probability that does not move (too few cases, or the cases agree with the knowledge base) is not
+    /// written: the overlay lists what changes.</remarks>
     /// <exception cref="CaseFormatException">A case does not fit the knowledge base (unknown symptom, step, answer or cause).</exception>
     public static LearningResult Learn(KnowledgeBase kb, IEnumerable<ClosedCase> cases, LearningOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(kb);
         ArgumentNullException.ThrowIfNull(cases);
-        options ??= LearningOptions.Default;
         var all = cases.ToArray();
+        var (overlay, symptomCases) = Estimate(kb, all, options);
+        var learned = OverlayApplier.Apply(kb, overlay);
+        overlay = overlay with { FirstStepChanges = FirstSteps.Changes(kb, learned) };
+        var symptoms = symptomCases.Select(sc => new SymptomLearning(
+            sc.Key,
+            sc.Value,
+            overlay.Priors.Any(p => p.SymptomId == sc.Key),
+            Sorted(kb.Symptoms[sc.Key].Prior),
+            Sorted(learned.Symptoms[sc.Key].Prior, Decimals))).ToArray();
+        return new LearningResult(overlay, learned, symptoms, all.Count(c => !c.IsClosed));
+    }
+
+    /// <summary>The overlay alone (without the first-step comparison, which plans every symptom twice), and the
+    /// number of closed cases per symptom, sorted by symptom id.</summary>
+    /// <exception cref="CaseFormatException">A case does not fit the knowledge base (unknown symptom, step, answer or cause).</exception>
+    public static (LearnedOverlay Overlay, SortedDictionary<string, int> SymptomCases) Estimate(KnowledgeBase kb, IReadOnlyList<ClosedCase> cases, LearningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kb);
+        ArgumentNullException.ThrowIfNull(cases);
+        options ??= LearningOptions.Default;
         var problems = new List<string>();
-        foreach (var c in all.Where(c => !kb.Symptoms.ContainsKey(c.SymptomId)))
+        foreach (var c in cases.Where(c => !kb.Symptoms.ContainsKey(c.SymptomId)))
         {
             problems.Add($"{c.Where}: unknown symptom '{c.SymptomId}'");
         }
@@ -34,7 +55,7 @@ public static class BayesianLearner
             throw new CaseFormatException(problems);
         }
 
-        var closed = all.Where(c => c.IsClosed).OrderBy(CanonicalKey, StringComparer.Ordinal).ToArray();
+        var closed = cases.Where(c => c.IsClosed).OrderBy(CanonicalKey, StringComparer.Ordinal).ToArray();
         var space = new ParameterSpace(kb, closed.Select(c => c.SymptomId));
         var compiled = CaseCompiler.Compile(space, closed, problems);
         if (problems.Count > 0)
@@ -45,16 +66,13 @@ public static class BayesianLearner
         var em = new ExpectationMaximization(space, compiled, options);
         em.Run();
         var overlay = BuildOverlay(space, em, options, closed.Length, closed.Count(c => c.ConfirmedCause is not null));
-        var learned = OverlayApplier.Apply(kb, overlay);
-        overlay = overlay with { FirstStepChanges = FirstSteps.Changes(kb, learned) };
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (var s = 0; s < space.Symptoms.Count; s++)
+        {
+            counts[space.Symptoms[s]] = em.SymptomCases[s];
+        }
 
-        var symptoms = space.Symptoms.Select((id, s) => new SymptomLearning(
-            id,
-            em.SymptomCases[s],
-            overlay.Priors.Any(p => p.SymptomId == id),
-            Sorted(kb.Symptoms[id].Prior),
-            Sorted(learned.Symptoms[id].Prior))).ToArray();
-        return new LearningResult(overlay, learned, symptoms, all.Length - closed.Length);
+        return (overlay, counts);
     }
 
     private static LearnedOverlay BuildOverlay(ParameterSpace space, ExpectationMaximization em, LearningOptions options, int cases, int confirmed)
@@ -72,7 +90,7 @@ public static class BayesianLearner
         var fixes = new List<LearnedFix>();
         for (var p = 0; p < space.FixKeys.Count; p++)
         {
-            if (em.Moves(em.FixCases[p]))
+            if (em.Moves(em.FixCases[p]) && Round(em.Fix[p]) != Round(em.FixMean[p]))
             {
                 var (action, cause) = space.FixKeys[p];
                 fixes.Add(new LearnedFix(action, cause, Round(em.Fix[p]), space.FixKb[p], em.FixCases[p], Math.Round(em.FixWeight[p], 3)));
@@ -82,7 +100,7 @@ public static class BayesianLearner
         var answers = new List<LearnedAnswers>();
         for (var row = 0; row < space.AnswerKeys.Count; row++)
         {
-            if (em.Moves(em.AnswerCases[row]))
+            if (em.Moves(em.AnswerCases[row]) && !em.Answer[row].Select(Round).SequenceEqual(em.AnswerMean[row].Select(Round)))
             {
                 var (question, cause) = space.AnswerKeys[row];
                 var values = space.AnswerIds[row].Select((a, j) => new LearnedValue(a, Round(em.Answer[row][j]), space.AnswerKb[row][j])).ToArray();
@@ -101,8 +119,8 @@ public static class BayesianLearner
 
     private static double Round(double p) => Math.Round(p, Decimals);
 
-    private static SortedDictionary<string, double> Sorted(IEnumerable<PriorEntry> prior) =>
-        new(prior.ToDictionary(p => p.CauseId, p => p.P, StringComparer.Ordinal), StringComparer.Ordinal);
+    private static SortedDictionary<string, double> Sorted(IEnumerable<PriorEntry> prior, int decimals = 15) =>
+        new(prior.ToDictionary(p => p.CauseId, p => Math.Round(p.P, decimals), StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>The case itself as text (not where it was read), so the same cases in any order or file learn the same.</summary>
     private static string CanonicalKey(ClosedCase c) =>

@@ -41,7 +41,13 @@ internal static class LearningCurveHarness
         var symptoms = symptomArg == "all"
             ? kb.Content.Symptoms.Select(s => s.Id).Where(id => ModelFlattener.Flatten(kb, id) is var m && m.Actions.Count + m.Questions.Count <= ModelScorer.MaxOptimalItems).ToArray()
             : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var options = LearningOptions.Default with { MinCases = minCases };
+        var options = LearningOptions.Default with
+        {
+            MinCases = minCases,
+            PriorStrength = Double(args, "--prior-strength", LearningOptions.Default.PriorStrength),
+            FixStrength = Double(args, "--fix-strength", LearningOptions.Default.FixStrength),
+            AnswerStrength = Double(args, "--answer-strength", LearningOptions.Default.AnswerStrength),
+        };
         Directory.CreateDirectory(outDir);
 
         var jobs = symptoms.SelectMany((s, i) => Enumerable.Range(0, worlds).Select(w => (Symptom: s, World: w, Seed: (seed * 1_000_003) + (i * 1000) + w))).ToArray();
@@ -75,6 +81,7 @@ internal static class LearningCurveHarness
             return null;
         }
 
+        var truthEngine = Cost(Planner(truthKb, symptom), truth);
         var kbPlanner = Planner(kb, symptom);
         var kbCost = Cost(kbPlanner, truth);
         var simulator = new CaseSimulator(truth, new Random(seed), confirmed);
@@ -93,7 +100,7 @@ internal static class LearningCurveHarness
             curve.Add((cases.Count, Cost(planner, truth)));
         }
 
-        return new WorldResult(symptom, world, optimal.ExpectedCost, kbCost, curve);
+        return new WorldResult(symptom, world, optimal.ExpectedCost, truthEngine, kbCost, curve);
     }
 
     private static EnginePolicy Planner(KnowledgeBase kb, string symptom) =>
@@ -130,23 +137,23 @@ internal static class LearningCurveHarness
         md.AppendLine();
         md.AppendLine("## Mean gap above the truth's optimum by number of cases");
         md.AppendLine();
-        md.AppendLine("| cases | learned, worlds with KB gap > 10 % | KB alone, same worlds | learned, all worlds | KB alone, all worlds | learned, worst world |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| cases | learned, worlds with KB gap > 10 % | KB alone, same worlds | engine on the truth, same worlds | learned, all worlds | KB alone, all worlds | learned, worst world |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var n in results[0].Curve.Select(c => c.Cases))
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {n} | {Mean(hard, r => r.GapAt(n))} | {Mean(hard, r => r.KbGap)} | {Mean(results, r => r.GapAt(n))} | {Mean(results, r => r.KbGap)} | {results.Max(r => r.GapAt(n)):0.00} % |").AppendLine();
+            md.Append(CultureInfo.InvariantCulture, $"| {n} | {Mean(hard, r => r.GapAt(n))} | {Mean(hard, r => r.KbGap)} | {Mean(hard, r => r.TruthEngineGap)} | {Mean(results, r => r.GapAt(n))} | {Mean(results, r => r.KbGap)} | {results.Max(r => r.GapAt(n)):0.00} % |").AppendLine();
         }
 
         md.AppendLine();
         md.AppendLine("## Every world");
         md.AppendLine();
         var marks = new[] { 100, 200, TargetCases, results[0].Curve[^1].Cases }.Distinct().ToArray();
-        md.Append("| symptom | world | optimum (min) | KB alone (min) | KB gap |");
+        md.Append("| symptom | world | optimum (min) | engine on the truth | KB alone (min) | KB gap |");
         md.Append(string.Concat(marks.Select(m => $" gap after {m} |"))).AppendLine();
-        md.Append("|---|---:|---:|---:|---:|").Append(string.Concat(marks.Select(_ => "---:|"))).AppendLine();
+        md.Append("|---|---:|---:|---:|---:|---:|").Append(string.Concat(marks.Select(_ => "---:|"))).AppendLine();
         foreach (var r in results.OrderBy(r => r.Symptom, StringComparer.Ordinal).ThenBy(r => r.World))
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Symptom} | {r.World} | {r.Optimum:0.##} | {r.KbCost:0.##} | {r.KbGap:0.0} % |");
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Symptom} | {r.World} | {r.Optimum:0.##} | {r.TruthEngineGap:0.00} % | {r.KbCost:0.##} | {r.KbGap:0.0} % |");
             md.Append(string.Concat(marks.Select(m => string.Create(CultureInfo.InvariantCulture, $" {r.GapAt(m):0.00} % |")))).AppendLine();
         }
 
@@ -180,12 +187,18 @@ internal static class LearningCurveHarness
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
     }
 
+    private static double Double(string[] args, string name, double fallback) =>
+        double.Parse(BenchPaths.Option(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
     private static int Int(string[] args, string name, int fallback) =>
         int.Parse(BenchPaths.Option(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
-    private sealed record WorldResult(string Symptom, int World, double Optimum, double KbCost, IReadOnlyList<(int Cases, double Cost)> Curve)
+    private sealed record WorldResult(string Symptom, int World, double Optimum, double TruthEngine, double KbCost, IReadOnlyList<(int Cases, double Cost)> Curve)
     {
         public double KbGap => (KbCost - Optimum) / Optimum * 100;
+
+        /// <summary>The engine planned on the true parameters: the best learning can reach with this engine.</summary>
+        public double TruthEngineGap => (TruthEngine - Optimum) / Optimum * 100;
 
         /// <summary>The gap of the engine learned from the last batch at or before n cases.</summary>
         public double GapAt(int n) => (Curve.Last(c => c.Cases <= n).Cost - Optimum) / Optimum * 100;

@@ -27,12 +27,11 @@ public static class BayesianLearner
         var (overlay, symptomCases) = Estimate(kb, all, options);
         var learned = OverlayApplier.Apply(kb, overlay);
         overlay = overlay with { FirstStepChanges = FirstSteps.Changes(kb, learned) };
-        var symptoms = symptomCases.Select(sc => new SymptomLearning(
-            sc.Key,
-            sc.Value,
-            overlay.Priors.Any(p => p.SymptomId == sc.Key),
-            Sorted(kb.Symptoms[sc.Key].Prior),
-            Sorted(learned.Symptoms[sc.Key].Prior, Decimals))).ToArray();
+        var symptoms = symptomCases.Select(sc =>
+        {
+            var moved = overlay.Priors.Any(p => p.SymptomId == sc.Key);
+            return new SymptomLearning(sc.Key, sc.Value, moved, Sorted(kb.Symptoms[sc.Key].Prior), moved ? Sorted(learned.Symptoms[sc.Key].Prior, Decimals) : Sorted(kb.Symptoms[sc.Key].Prior));
+        }).ToArray();
         return new LearningResult(overlay, learned, symptoms, all.Count(c => !c.IsClosed));
     }
 
@@ -63,7 +62,22 @@ public static class BayesianLearner
             throw new CaseFormatException(problems);
         }
 
-        var em = new ExpectationMaximization(space, compiled, options);
+        // The cases are sorted by their text: identical ones are neighbours and are learned from once, times their count.
+        var keys = closed.Select(CanonicalKey).ToArray();
+        var grouped = new List<CompiledCase>();
+        for (var i = 0; i < compiled.Count; i++)
+        {
+            if (i > 0 && keys[i] == keys[i - 1])
+            {
+                grouped[^1] = grouped[^1] with { Count = grouped[^1].Count + 1 };
+            }
+            else
+            {
+                grouped.Add(compiled[i]);
+            }
+        }
+
+        var em = new ExpectationMaximization(space, grouped, options);
         em.Run();
         var overlay = BuildOverlay(space, em, options, closed.Length, closed.Count(c => c.ConfirmedCause is not null));
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -22,6 +22,11 @@ public static class CaseFileParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(source);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CaseFormatException([$"{source}:1: no case in this file (it is empty)"]);
+        }
+
         var problems = new List<string>();
         var cases = new List<ClosedCase>();
         var isLines = source.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);

@@ -6,7 +6,8 @@ namespace Kiriwake.Learning.Estimation;
 /// row P(· | cause) per cause and which answer. Skipped steps and escalations say nothing about the cause.
 /// </summary>
 /// <param name="Confirmed">The index (among the symptom's causes) of the cause a technician confirmed, or −1.</param>
-internal sealed record CompiledCase(int Symptom, int Confirmed, ActionObservation[] Actions, AnswerObservation[] Answers);
+/// <param name="Count">How many closed cases are exactly this one (identical cases are learned from once, times their count).</param>
+internal sealed record CompiledCase(int Symptom, int Confirmed, ActionObservation[] Actions, AnswerObservation[] Answers, int Count = 1);
 
 internal readonly record struct ActionObservation(int[] FixParameter, bool Fixed);
 

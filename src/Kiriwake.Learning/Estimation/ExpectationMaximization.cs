@@ -30,12 +30,12 @@ internal sealed class ExpectationMaximization
         AnswerCases = new int[space.AnswerKeys.Count];
         foreach (var c in cases)
         {
-            SymptomCases[c.Symptom]++;
+            SymptomCases[c.Symptom] += c.Count;
             foreach (var a in c.Actions)
             {
                 foreach (var p in a.FixParameter.Where(p => p >= 0).Distinct())
                 {
-                    FixCases[p]++;
+                    FixCases[p] += c.Count;
                 }
             }
 
@@ -43,7 +43,7 @@ internal sealed class ExpectationMaximization
             {
                 foreach (var row in q.Row.Distinct())
                 {
-                    AnswerCases[row]++;
+                    AnswerCases[row] += c.Count;
                 }
             }
         }
@@ -98,6 +98,11 @@ internal sealed class ExpectationMaximization
             foreach (var c in _cases)
             {
                 var r = Posterior(c);
+                for (var k = 0; k < r.Length; k++)
+                {
+                    r[k] *= c.Count;
+                }
+
                 var counts = priorCounts[c.Symptom];
                 for (var k = 0; k < r.Length; k++)
                 {

@@ -135,8 +135,8 @@ public static class LearnedOverlayReader
         var result = new List<LearnedPrior>();
         foreach (var (r, entry) in Entries(doc, problems))
         {
-            r.Keys(entry, ["symptom", "cases", "causes"], null);
             var id = r.Text(entry, "symptom", null);
+            r.Keys(entry, ["symptom", "cases", "causes"], id);
             var cases = (int)(r.Number(entry, "cases", id) ?? 0);
             var values = new List<LearnedValue>();
             if (r.Child(entry, "causes") is YamlSequenceNode list)
@@ -188,8 +188,8 @@ public static class LearnedOverlayReader
         var result = new List<LearnedFix>();
         foreach (var (r, entry) in Entries(doc, problems))
         {
-            r.Keys(entry, ["action", "cause", "p", "was", "cases", "weight"], null);
             var action = r.Text(entry, "action", null);
+            r.Keys(entry, ["action", "cause", "p", "was", "cases", "weight"], action);
             var cause = r.Text(entry, "cause", action);
             var p = r.Probability(entry, "p", action);
             var was = r.Number(entry, "was", action) ?? 0;
@@ -222,8 +222,8 @@ public static class LearnedOverlayReader
         var result = new List<LearnedAnswers>();
         foreach (var (r, entry) in Entries(doc, problems))
         {
-            r.Keys(entry, ["question", "cause", "cases", "weight", "answers"], null);
             var question = r.Text(entry, "question", null);
+            r.Keys(entry, ["question", "cause", "cases", "weight", "answers"], question);
             var cause = r.Text(entry, "cause", question);
             var cases = (int)(r.Number(entry, "cases", question) ?? 0);
             var weight = r.Number(entry, "weight", question, required: false) ?? 0;

@@ -117,7 +117,8 @@ internal sealed class KbLearnCommand
         }
         catch (CaseFormatException ex)
         {
-            _context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            // Written as plain lines, never wrapped: each problem is a "file:line: message" that editors and grep can follow.
+            _context.ErrorWriter.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
 

@@ -165,9 +165,9 @@ internal static class LearningCurveHarness
         var hard = results.Where(r => r.KbGap > KbGapThreshold).ToArray();
         var set = hard.Length > 0 ? hard : results;
         var xs = results[0].Curve.Select(c => c.Cases).ToArray();
-        var which = hard.Length > 0 ? $"{hard.Length} worlds where the knowledge base alone is > 10 % above" : $"all {results.Length} worlds";
+        var which = hard.Length > 0 ? $"{hard.Length} worlds with KB alone > 10 % above" : $"all {results.Length} worlds";
         return SvgLineChart.Render(
-            $"Gap above the truth's optimum vs closed cases ({which}; confirmed share {confirmed:0.##})",
+            $"Gap above the truth's optimum ({which}; confirmed {confirmed:0.##})",
             "closed cases of the symptom",
             "% above the truth's optimal expected cost",
             [

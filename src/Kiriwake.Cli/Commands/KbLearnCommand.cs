@@ -173,7 +173,7 @@ internal sealed class KbLearnCommand
             // The biggest moves first; at most five causes.
             foreach (var (cause, before) in s.PriorBefore.OrderByDescending(p => Math.Abs(s.PriorAfter[p.Key] - p.Value)).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5))
             {
-                output.WriteLine(F(LearnText.Move, language, kb.Causes[cause].Title.Get(language), StepRenderer.Percent(before), StepRenderer.Percent(s.PriorAfter[cause])));
+                output.WriteLine(F(LearnText.Move, language, kb.Causes[cause].Title.Get(language), Format.Percent(before), Format.Percent(s.PriorAfter[cause])));
             }
         }
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Kiriwake.Bench.Backup;
 using Kiriwake.Bench.Diagnosis;
+using Kiriwake.Bench.Learning;
 using Kiriwake.Bench.Logs;
 
 // Entry point of the benchmarks and evaluation harnesses; each harness registers itself here.
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "password-check" => PasswordCheckHarness.Run(args[1..]),
     "fuzz-plist" => FuzzHarness.Run(args[1..]),
     "analyze-log" => LogAnalyzerHarness.Run(args[1..]),
+    "learning-curve" => LearningCurveHarness.Run(args),
     _ => Usage(),
 };
 
@@ -36,5 +38,6 @@ static int Usage()
     Console.Error.WriteLine("  fuzz-plist --hostile [--text-cases N] [--nesting-cases N] [--special-cases N] [--view-cases N]:");
     Console.Error.WriteLine("                     pathological log lines, deep nesting, special files in a backup, Files as a view");
     Console.Error.WriteLine("  analyze-log        [--lines N] [--kb DIR]: the log analyzer over a generated log");
+    Console.Error.WriteLine("  learning-curve     [--symptoms all|ID,..] [--worlds 4] [--cases 1000] [--batch 50] [--confirmed 0]: learning from simulated cases of true worlds");
     return 2;
 }

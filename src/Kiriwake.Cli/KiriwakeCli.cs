@@ -12,6 +12,7 @@ internal static class KiriwakeCli
         var root = new RootCommand("Kiriwake (切り分け): iPhone/iPad backup failures and restore errors, isolated step by step.");
         root.Options.Add(context.KnowledgeOption);
         root.Options.Add(context.LanguageOption);
+        root.Options.Add(context.LearnedOption);
 
         // One line per command; each command is a class in Commands/.
         root.Subcommands.Add(new KbCommand(context).Build());

@@ -33,11 +33,28 @@ public sealed class GreedyPolicy : IPolicy
         var best = plan.Actions.Length > 0 ? new StepChoice(StepKind.Action, plan.Actions[0])
             : plan.Escalates ? new StepChoice(StepKind.Escalation, 0) : (StepChoice?)null;
         var bestCost = plan.Cost;
-        if (HasUsefulAction(state))
+
+        // A step that fixes nothing but opens a gate a useful action waits for (making a verified backup before an
+        // erase): scored by trying it and following the plan it makes possible.
+        for (var a = 0; a < _model.ActionCount; a++)
+        {
+            if (_planner.IsUsefulOpener(state, a))
+            {
+                var v = LookAhead(state, a);
+                if (Numerics.Less(v, bestCost))
+                {
+                    best = new StepChoice(StepKind.Action, a);
+                    bestCost = v;
+                }
+            }
+        }
+
+        var useful = HasUsefulAction(state);
         {
             for (var q = 0; q < _model.QuestionCount; q++)
             {
-                if (state.IsQuestionAnswered(q) || !IsInformative(state, q))
+                if (state.IsQuestionAnswered(q)
+                    || !((useful && IsInformative(state, q)) || _planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q)))
                 {
                     continue;
                 }
@@ -84,6 +101,11 @@ public sealed class GreedyPolicy : IPolicy
         + Plan(state.AfterFailure(action)).Cost;
 
     internal bool IsUseful(DiagnosisState state, int action) => _planner.IsUseful(state, action);
+
+    internal bool IsUsefulOpener(DiagnosisState state, int action) => _planner.IsUsefulOpener(state, action);
+
+    internal bool UnlocksUseful(DiagnosisState state, int question) =>
+        _planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, question);
 
     internal bool IsAllowed(int action) => _planner.IsAllowed(action);
 

@@ -50,21 +50,38 @@ public sealed class GreedyPolicy : IPolicy
         }
 
         var useful = HasUsefulAction(state);
+        var bestQuestion = -1;
+        for (var q = 0; q < _model.QuestionCount; q++)
         {
-            for (var q = 0; q < _model.QuestionCount; q++)
+            if (state.IsQuestionAnswered(q)
+                || !((useful && IsInformative(state, q)) || _planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q)))
             {
-                if (state.IsQuestionAnswered(q)
-                    || !((useful && IsInformative(state, q)) || _planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q)))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var eco = ExpectedCostOfObservation(state, q);
-                if (Numerics.Less(eco, bestCost))
-                {
-                    best = new StepChoice(StepKind.Question, q);
-                    bestCost = eco;
-                }
+            var eco = ExpectedCostOfObservation(state, q);
+            if (Numerics.Less(eco, bestCost))
+            {
+                best = new StepChoice(StepKind.Question, q);
+                bestCost = eco;
+                bestQuestion = q;
+            }
+        }
+
+        // A question is not urgent if trying the plan's first action and asking afterwards is cheaper: a cheap,
+        // likely fix comes before a question about what is unlikely (two-step look-ahead; issue 9 item 10).
+        if (bestQuestion >= 0 && plan.Actions.Length > 0)
+        {
+            var a = plan.Actions[0];
+            var after = state.AfterFailure(a);
+            var later = after.Mass <= Numerics.TinyMass ? 0
+                : !after.IsQuestionAnswered(bestQuestion) && (IsInformative(after, bestQuestion) || UnlocksUseful(after, bestQuestion)) ? Math.Min(ExpectedCostOfObservation(after, bestQuestion), Plan(after).Cost)
+                : Plan(after).Cost;
+            var first = (_model.ActionCost[a] * state.Mass) + (_model.RepairCost[a] * state.FixMass(a)) + later;
+            if (Numerics.Less(first, bestCost))
+            {
+                best = new StepChoice(StepKind.Action, a);
+                bestCost = first;
             }
         }
 

@@ -80,7 +80,7 @@ public sealed class GateSafetyTests
                 var gates = session.Snapshot.Gates;
                 Assert.False(action.Risk == Risk.DataLoss && !(gates.BackupVerified || gates.DataLossAccepted), $"{action.Id} proposed without a backup");
                 Assert.False(action.Gates.Contains(Gate.OwnerConsent) && gates.OwnerConsent == false, $"{action.Id} proposed without consent");
-                Assert.False(action.Gates.Contains(Gate.NotManaged) && gates.Managed, $"{action.Id} proposed on a managed device");
+                Assert.False(action.Gates.Contains(Gate.NotManaged) && gates.Managed == true, $"{action.Id} proposed on a managed device");
             }
 
             var answer = step.Kind == StepKind.Escalation ? StepAnswers.Escalated : SimulatedResponder.Answer(model, rec.Step, cause);

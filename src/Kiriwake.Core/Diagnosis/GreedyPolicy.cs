@@ -40,7 +40,7 @@ public sealed class GreedyPolicy : IPolicy
         {
             if (_planner.IsUsefulOpener(state, a))
             {
-                var v = LookAhead(state, a);
+                var v = (_model.ActionCost[a] * state.Mass) + (_model.RepairCost[a] * state.FixMass(a)) + WithOpeners(state.AfterFailure(a), 1);
                 if (Numerics.Less(v, bestCost))
                 {
                     best = new StepChoice(StepKind.Action, a);
@@ -60,6 +60,11 @@ public sealed class GreedyPolicy : IPolicy
             }
 
             var eco = ExpectedCostOfObservation(state, q);
+            if (_planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q))
+            {
+                eco = Math.Min(eco, OpeningQuestionCost(state, q, 1));
+            }
+
             if (Numerics.Less(eco, bestCost))
             {
                 best = new StepChoice(StepKind.Question, q);
@@ -86,6 +91,50 @@ public sealed class GreedyPolicy : IPolicy
         }
 
         return new EngineDecision(best, DecisionMethod.Greedy, bestCost / state.Mass);
+    }
+
+    /// <summary>The plan's cost, or less if doing a step that opens a gate first (making a backup, asking whose device
+    /// it is) and planning again pays: openers are chained up to <paramref name="depth"/> deep, since an erase may wait
+    /// for both a backup and an answer.</summary>
+    private double WithOpeners(DiagnosisState state, int depth)
+    {
+        var best = Plan(state).Cost;
+        if (depth <= 0 || state.Mass <= Numerics.TinyMass)
+        {
+            return best;
+        }
+
+        for (var a = 0; a < _model.ActionCount; a++)
+        {
+            if (_planner.IsUsefulOpener(state, a))
+            {
+                best = Math.Min(best, (_model.ActionCost[a] * state.Mass) + (_model.RepairCost[a] * state.FixMass(a)) + WithOpeners(state.AfterFailure(a), depth - 1));
+            }
+        }
+
+        for (var q = 0; q < _model.QuestionCount; q++)
+        {
+            if (_planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q))
+            {
+                best = Math.Min(best, OpeningQuestionCost(state, q, depth - 1));
+            }
+        }
+
+        return best;
+    }
+
+    private double OpeningQuestionCost(DiagnosisState state, int q, int depth)
+    {
+        var cost = _model.QuestionCost[q] * state.Mass;
+        for (var ans = 0; ans < _model.Likelihood[q].Length; ans++)
+        {
+            if (state.AnswerMass(q, ans) > Numerics.TinyMass)
+            {
+                cost += WithOpeners(state.AfterAnswer(q, ans), depth);
+            }
+        }
+
+        return cost;
     }
 
     /// <summary>ECR of the plan from this state, per unit of probability (the "go on without asking" cost).</summary>

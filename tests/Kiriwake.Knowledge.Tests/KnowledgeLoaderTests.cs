@@ -48,12 +48,30 @@ public sealed class KnowledgeLoaderTests
     public void Lint_CauseNothingFixes_ReportsItForTheSymptomAndTheCause()
     {
         using var kb = new MiniKnowledge();
-        kb.Replace("escalations/test.yaml", "covers: []", "covers: [cable-faulty]");
+        kb.Replace("escalations/test.yaml", "covers: [cable-faulty, device-hardware-fault]", "covers: [cable-faulty]");
 
         var problems = KnowledgeLoader.Lint(kb.Root).Select(p => p.ToString()).ToList();
 
         Assert.Contains("symptoms/test.yaml:1: [restore-error-4013] cause 'device-hardware-fault' is nothing this symptom's actions can fix and no escalation of it covers", problems);
         Assert.Contains("causes/test.yaml:6: [device-hardware-fault] no action can fix this cause and no escalation covers it", problems);
+    }
+
+    [Theory]
+    [InlineData("escalations/test.yaml", "covers: [cable-faulty, device-hardware-fault]", "covers: []", "escalations/test.yaml:1: [apple-support] an escalation lists the causes it serves (covers); none serves every cause")]
+    [InlineData("escalations/test.yaml", "covers: [cable-faulty, device-hardware-fault]", "covers: [cable-faulty]", "symptoms/test.yaml:1: [restore-error-4013] cause 'device-hardware-fault' is served by none of this symptom's escalations")]
+    [InlineData("actions/test.yaml", "after: [change-cable]", "after: []", "actions/test.yaml:11: [dfu-restore] risk ladder (restore-error-4013): data-loss step must come after the none-risk 'change-cable', which fixes one of the same causes (add it to after)")]
+    [InlineData("actions/test.yaml", "gates: [backup-verified, owner-consent]", "gates: [backup-verified]", "actions/test.yaml:11: [dfu-restore] a data-loss step must require the owner-consent gate (someone else's device needs its owner's consent)")]
+    [InlineData("actions/test.yaml", "opens: backup-verified", "opens: not-managed", "symptoms/test.yaml:1: [restore-error-4013] a step of this symptom needs a verified backup, but none of its actions makes one (opens: backup-verified)")]
+    [InlineData("questions/test.yaml", "opens: [owner-consent]", "opens: []", "symptoms/test.yaml:1: [restore-error-4013] a step of this symptom needs owner-consent, but none of its questions has an answer that opens it")]
+    [InlineData("actions/test.yaml", "after: [change-cable]", "after: [dfu-restore]", "actions/test.yaml:11: [dfu-restore] an action cannot come after itself")]
+    public void Lint_ModelRuleBroken_ReportsIt(string file, string oldText, string newText, string expected)
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace(file, oldText, newText);
+
+        var problems = KnowledgeLoader.Lint(kb.Root).Select(p => p.ToString()).ToList();
+
+        Assert.Contains(expected, problems);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
 {
     "eval-symptoms" => SymptomEvaluation.Run(args),
     "random-models" => RandomModelEvaluation.Run(args),
+    "robustness" => RobustnessEvaluation.Run(args),
     "latency" => LatencyHarness.Run(args),
     "next-step-bdn" => Run(() => BenchmarkRunner.Run<NextStepBenchmark>(args: args[1..])),
     "backup-deep-check" => await BackupDeepCheckHarness.RunAsync(args[1..]),
@@ -29,6 +30,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kiriwake.Bench -- <harness> [options]");
     Console.Error.WriteLine("  eval-symptoms      engine vs optimal vs the documents' orders, per symptom (Markdown + SVG in bench/results/)");
+    Console.Error.WriteLine("  robustness         [--draws 200] [--seed 1]: engine vs the documents' orders when the true priors differ (×1/3–3)");
     Console.Error.WriteLine("  random-models      [--count 10000] [--large 500]: gaps to exhaustive search on seeded random models");
     Console.Error.WriteLine("  latency            next-step decision times over simulated sessions of every cause of every symptom");
     Console.Error.WriteLine("  next-step-bdn      the same decision under BenchmarkDotNet");

@@ -16,6 +16,7 @@ public sealed class ExactSolver
 {
     private readonly CompiledModel _model;
     private readonly bool[] _allowed;
+    private readonly StepConstraints _constraints;
     private readonly double[] _leastCost;
     private readonly Dictionary<StateKey, (double Value, StepChoice? Choice)> _memo = [];
     private readonly List<double[]> _buffers = [];
@@ -35,7 +36,8 @@ public sealed class ExactSolver
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gates);
         _model = model;
-        _allowed = Enumerable.Range(0, model.ActionCount).Select(a => model.IsAllowed(a, gates)).ToArray();
+        _constraints = new StepConstraints(model, gates);
+        _allowed = Enumerable.Range(0, model.ActionCount).Select(_constraints.IsAllowed).ToArray();
 
         // The least any path under cause k can still cost: its last step is an escalation, or an allowed action
         // that can fix k (tried at least once before the session can end). A lower bound for pruning.
@@ -149,10 +151,10 @@ public sealed class ExactSolver
         var best = double.PositiveInfinity;
         StepChoice? choice = null;
         var useful = false;
-        var used = key.Failed | key.Skipped;
+        var ruledOut = _constraints.RuledOut(key);
         for (var a = 0; a < _model.ActionCount; a++)
         {
-            if ((used & (1UL << a)) != 0 || !_allowed[a])
+            if (!_constraints.IsOpen(key, a, ruledOut) || !_constraints.AfterSettled(w, key, a, ruledOut, 0UL))
             {
                 continue;
             }
@@ -168,7 +170,8 @@ public sealed class ExactSolver
                 bound += child[k] * _leastCost[k];
             }
 
-            if (fm <= Numerics.TinyMass)
+            // An action that fixes nothing here is still worth doing when it opens a gate another useful action waits for.
+            if (fm <= Numerics.TinyMass && !_constraints.UnlocksUseful(w, key, a))
             {
                 continue;
             }
@@ -188,7 +191,7 @@ public sealed class ExactSolver
             }
         }
 
-        if (useful && _model.QuestionCount > 0)
+        if (_model.QuestionCount > 0)
         {
             var lowerAll = 0.0;
             for (var k = 0; k < w.Length; k++)
@@ -199,7 +202,10 @@ public sealed class ExactSolver
             for (var q = 0; q < _model.QuestionCount; q++)
             {
                 var shift = 4 * q;
-                if (((key.Answers >> shift) & 0xF) != 0 || !IsInformative(w, q))
+                // A question is worth asking when it can move the belief while an action can still help, or when an
+                // action that can help waits for its answer (precedence, or a gate its answer opens).
+                if (((key.Answers >> shift) & 0xF) != 0
+                    || !((useful && IsInformative(w, q)) || _constraints.QuestionUnlocksUseful(w, key, q)))
                 {
                     continue;
                 }

@@ -36,6 +36,9 @@ public static class FactKeys
     /// <summary>The button family name (iphone-home, iphone-7, iphone-no-home, ipad-home, ipad-no-home).</summary>
     public const string DeviceButtonFamily = "device.button-family";
 
+    /// <summary>The computer and app the person uses (ios, windows-itunes, windows-apple-devices, macos-finder; unknown when they do not know).</summary>
+    public const string ComputerPlatform = "computer.platform";
+
     /// <summary>The iOS version string.</summary>
     public const string DeviceIosVersion = "device.ios-version";
 

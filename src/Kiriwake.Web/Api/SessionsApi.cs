@@ -1,3 +1,4 @@
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Web.Diagnosis;
 using Kiriwake.Web.Hosting;
@@ -17,6 +18,7 @@ public static class SessionsApi
         api.MapGet("/{id}", GetAsync).WithName("GetSession");
         api.MapPost("/{id}/answers", AnswerAsync).WithName("AnswerStep").DisableAntiforgery();
         api.MapPost("/{id}/undo", UndoAsync).WithName("UndoAnswer").DisableAntiforgery();
+        api.MapGet("/{id}/report", ReportAsync).WithName("SessionReport");
     }
 
     /// <summary>Starts a session from a symptom id, an error code or pasted text.</summary>
@@ -28,33 +30,31 @@ public static class SessionsApi
             return Problem("A JSON body is required.");
         }
 
-        var language = Names.ParseLanguage(request.Lang);
+        var language = SessionService.ParseLanguage(request.Lang);
         if (request.Lang is not null && language is null)
         {
             return Problem($"lang must be \"ja\" or \"en\", not \"{request.Lang}\".");
         }
 
-        if (request.Family is not null && Names.ParseFamily(request.Family) is null)
+        if (request.Family is not null && KebabNames.ParseFamily(request.Family) is null)
         {
-            return Problem($"Unknown family \"{request.Family}\"; it is one of {string.Join(", ", Enum.GetValues<ButtonFamily>().Select(Names.Family))}.");
+            return Problem($"Unknown family \"{request.Family}\"; it is one of {string.Join(", ", Enum.GetValues<ButtonFamily>().Select(f => KebabNames.Of(f)))}.");
         }
 
-        if (request.Platform is not null && Names.ParsePlatform(request.Platform) is null)
+        if (request.Platform is not null && KebabNames.ParsePlatform(request.Platform) is null)
         {
-            return Problem($"Unknown platform \"{request.Platform}\"; it is one of ios, windows-itunes, windows-apple-devices, macos-finder.");
+            return Problem($"Unknown platform \"{request.Platform}\"; it is one of {string.Join(", ", ConversationOptions.AllComputerPlatforms.Select(p => KebabNames.Of(p)))}.");
         }
 
-        if (request.Text is { Length: > 0 } text && text.Length > TextLimits.MaxPastedChars)
+        if (request.Text is { Length: > TextLimits.MaxPastedChars })
         {
             return Problem($"text is longer than {TextLimits.MaxPastedChars} characters.", StatusCodes.Status413PayloadTooLarge);
         }
 
         try
         {
-            var lang = language ?? Language.Ja;
-            var conversation = await sessions.StartAsync(request, lang, cancellationToken);
-            var body = SessionObject.From(conversation, sessions.Presenter(conversation, lang), lang);
-            return TypedResults.Created($"/api/sessions/{body.Id}", body);
+            var session = await sessions.StartAsync(request, language ?? Language.Ja, cancellationToken);
+            return TypedResults.Created($"/api/sessions/{session.Id}", SessionObject.From(session));
         }
         catch (StartRejectedException e)
         {
@@ -64,14 +64,8 @@ public static class SessionsApi
 
     private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>>> GetAsync(string id, SessionService sessions, CancellationToken cancellationToken)
     {
-        var conversation = await sessions.LoadAsync(id, cancellationToken);
-        if (conversation is null)
-        {
-            return NotFoundProblem(id);
-        }
-
-        var lang = Names.ParseLanguage(conversation.Row.Language) ?? Language.Ja;
-        return TypedResults.Ok(SessionObject.From(conversation, sessions.Presenter(conversation, lang), lang));
+        var session = await sessions.LoadAsync(id, null, cancellationToken);
+        return session is null ? NotFoundProblem(id) : TypedResults.Ok(SessionObject.From(session));
     }
 
     /// <summary>Answers the current step; 400 when the step is not current or the answer not offered.</summary>
@@ -83,35 +77,52 @@ public static class SessionsApi
             return Problem("The body must be {\"stepId\": \"…\", \"answer\": \"…\"}.");
         }
 
-        var conversation = await sessions.LoadAsync(id, cancellationToken);
-        if (conversation is null)
+        var session = await sessions.LoadAsync(id, null, cancellationToken);
+        if (session is null)
         {
             return NotFoundProblem(id);
         }
 
-        return await ChangeAsync(conversation, sessions, c => sessions.AnswerAsync(c, request.StepId, request.Answer, cancellationToken));
+        return await ChangeAsync(() => sessions.AnswerAsync(session, request.StepId, request.Answer, cancellationToken));
     }
 
     private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>, ProblemHttpResult>> UndoAsync(
         string id, SessionService sessions, CancellationToken cancellationToken)
     {
-        var conversation = await sessions.LoadAsync(id, cancellationToken);
-        if (conversation is null)
+        var session = await sessions.LoadAsync(id, null, cancellationToken);
+        if (session is null)
         {
             return NotFoundProblem(id);
         }
 
-        return await ChangeAsync(conversation, sessions, c => sessions.UndoAsync(c, cancellationToken));
+        return await ChangeAsync(() => sessions.UndoAsync(session, cancellationToken));
     }
 
-    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>, ProblemHttpResult>> ChangeAsync(
-        Conversation conversation, SessionService sessions, Func<Conversation, Task<Conversation>> change)
+    /// <summary>The report as `diagnose --format json|md` writes it.</summary>
+    private static async Task<IResult> ReportAsync(string id, string? format, string? lang, SessionService sessions, CancellationToken cancellationToken)
     {
-        var lang = Names.ParseLanguage(conversation.Row.Language) ?? Language.Ja;
+        if (format is not (null or "json" or "md" or "markdown"))
+        {
+            return Problem($"format must be json or md, not \"{format}\".");
+        }
+
+        var session = await sessions.LoadAsync(id, SessionService.ParseLanguage(lang), cancellationToken);
+        if (session is null)
+        {
+            return NotFoundProblem(id);
+        }
+
+        var report = session.Conversation.Report();
+        return format is "md" or "markdown"
+            ? TypedResults.Text(DiagnosisReportText.ToText(report, session.Conversation.Language, markdown: true), "text/markdown; charset=utf-8")
+            : TypedResults.Json(report, ConversationJson.Options);
+    }
+
+    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>, ProblemHttpResult>> ChangeAsync(Func<Task<WebSession>> change)
+    {
         try
         {
-            var next = await change(conversation);
-            return TypedResults.Ok(SessionObject.From(next, sessions.Presenter(next, lang), lang));
+            return TypedResults.Ok(SessionObject.From(await change()));
         }
         catch (AnswerRejectedException e)
         {

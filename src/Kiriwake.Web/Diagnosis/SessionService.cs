@@ -1,3 +1,5 @@
+using Kiriwake.Core.Conversation;
+using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Evidence.Logs;
@@ -9,117 +11,198 @@ namespace Kiriwake.Web.Diagnosis;
 /// <summary>What a new session starts from (the API's request body; the start page fills the same record).</summary>
 public sealed record StartRequest(string? Symptom, string? ErrorCode, string? Text, string? Lang, string? Family, string? Platform);
 
-/// <summary>A start that names no symptom the knowledge base knows; the message says what to do instead.</summary>
-public sealed class StartRejectedException(LocalizedText message, string detail) : Exception(detail)
+/// <summary>A start that names nothing the knowledge base knows; the text says what to do instead.</summary>
+public sealed class StartRejectedException(LocalizedText text, string detail) : Exception(detail)
 {
-    public LocalizedText Text { get; } = message;
+    public LocalizedText Text { get; } = text;
 }
 
+/// <summary>An answer the current prompt does not offer, an undo with nothing to take back, or a finished session.</summary>
+public sealed class AnswerRejectedException(string message) : Exception(message);
+
 /// <summary>
-/// Sessions end to end: resolve how a session starts, replay a session from the store, check and append answers.
+/// Sessions end to end on the conversation library: start, replay from the store, answer, undo, add evidence.
 /// Holds no session in memory: every call reads the log, so any process serves any request.
 /// </summary>
-public sealed class SessionService(KnowledgeHost host, SessionStore store, TimeProvider time, KiriwakeWebOptions options)
+public sealed class SessionService(KnowledgeModels models, SessionStore store, TimeProvider time, KiriwakeWebOptions options)
 {
-    public const string PersonActor = "person";
-
-    public KnowledgeBase Knowledge => host.Knowledge;
+    public KnowledgeBase Knowledge => models.Knowledge;
 
     /// <exception cref="StartRejectedException">Nothing given, an unknown symptom or code, or text that matches nothing.</exception>
-    public async Task<Conversation> StartAsync(StartRequest request, Language language, CancellationToken cancellationToken)
+    public async Task<WebSession> StartAsync(StartRequest request, Language language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (symptomId, facts, origin) = Resolve(request);
+        var (symptomId, evidence) = Resolve(request);
+        var personFacts = new List<KeyValuePair<string, string>>();
+        if (KebabNames.ParseFamily(request.Family) is { } family)
+        {
+            personFacts.Add(new(FactKeys.DeviceButtonFamily, KebabNames.Of(family)));
+        }
+
+        if (KebabNames.ParsePlatform(request.Platform) is { } platform)
+        {
+            personFacts.Add(new(FactKeys.ComputerPlatform, KebabNames.Of(platform)));
+        }
+
+        var conversation = DiagnosisConversation.Start(models, symptomId, Options(language), time, evidence, personFacts);
+        var prompt = conversation.Next();
         var now = time.GetUtcNow();
         var row = new SessionRow
         {
             Id = SessionIds.New(),
             SymptomId = symptomId,
-            Language = language == Language.Ja ? "ja" : "en",
-            Family = Names.ParseFamily(request.Family) is { } f ? Names.Family(f) : null,
-            Platform = Names.ParsePlatform(request.Platform) is { } p ? Names.Platform(p) : null,
+            Language = LanguageCodes.Of(language),
+            Log = SessionLogCodec.Encode(conversation.Log),
+            EventCount = conversation.Events.Count,
             CreatedAt = now,
             ExpiresAt = now + options.SessionLifetime,
         };
-        var events = new List<SessionEventRow>();
-        var conversation = new Conversation(host, row);
-        foreach (var fact in facts)
+        await store.CreateAsync(row, cancellationToken);
+        return new WebSession(row, conversation, prompt);
+    }
+
+    /// <summary>The session replayed in <paramref name="language"/> (null: the language it was started in).</summary>
+    public async Task<WebSession?> LoadAsync(string id, Language? language, CancellationToken cancellationToken)
+    {
+        var row = await store.LoadAsync(id, cancellationToken);
+        if (row is null)
         {
-            var rows = conversation.Fact(fact.Key, fact.Value, origin + " " + fact.Detail, "evidence:text", now);
-            events.AddRange(rows);
-            row.Events.AddRange(rows);
-            conversation = new Conversation(host, row);
+            return null;
         }
 
-        row.Events = [];
-        await store.CreateAsync(row, events, cancellationToken);
-        return conversation;
+        var log = SessionLogCodec.Decode(row.Log, "session");
+        var conversation = DiagnosisConversation.Resume(models, log, Options(language ?? LanguageOf(row)), time);
+        return new WebSession(row, conversation, conversation.Next());
     }
 
-    public async Task<Conversation?> LoadAsync(string id, CancellationToken cancellationToken) =>
-        await store.LoadAsync(id, cancellationToken) is { } row ? new Conversation(host, row) : null;
+    public static Language LanguageOf(SessionRow row) => ParseLanguage(row?.Language) ?? Language.Ja;
 
-    /// <exception cref="AnswerRejectedException">The answer is not offered now.</exception>
+    public static Language? ParseLanguage(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "JA" => Language.Ja,
+        "EN" => Language.En,
+        _ => null,
+    };
+
+    /// <summary>Answers the current prompt with one of the values it offers.</summary>
+    /// <exception cref="AnswerRejectedException">The session is over, the step is not current, or the value not offered.</exception>
     /// <exception cref="SessionConflictException">Another request answered first.</exception>
-    public Task<Conversation> AnswerAsync(Conversation conversation, string stepId, string answer, CancellationToken cancellationToken)
+    public async Task<WebSession> AnswerAsync(WebSession session, string stepId, string value, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
-        return AppendAsync(conversation, conversation.Answer(stepId, answer, PersonActor, time.GetUtcNow()), cancellationToken);
+        ArgumentNullException.ThrowIfNull(session);
+        var prompt = session.Prompt;
+        if (prompt is FinishPrompt)
+        {
+            throw new AnswerRejectedException("This session is finished; it takes no more answers.");
+        }
+
+        if (!string.Equals(stepId, prompt.Id, StringComparison.Ordinal))
+        {
+            throw new AnswerRejectedException($"Step '{stepId}' is not the current step; the current step is '{prompt.Id}'.");
+        }
+
+        if (!prompt.Choices.Any(c => string.Equals(c.Value, value, StringComparison.Ordinal)))
+        {
+            throw new AnswerRejectedException($"'{value}' is not an answer to step '{stepId}'; it takes {string.Join(", ", prompt.Choices.Select(c => $"'{c.Value}'"))}.");
+        }
+
+        var result = session.Conversation.Answer(value, EventActor.Person);
+        if (!result.Accepted)
+        {
+            throw new AnswerRejectedException(result.Message ?? "answer not accepted");
+        }
+
+        return await SaveAsync(session, cancellationToken);
     }
 
-    public Task<Conversation> UndoAsync(Conversation conversation, CancellationToken cancellationToken)
+    /// <exception cref="AnswerRejectedException">Nothing to take back.</exception>
+    public async Task<WebSession> UndoAsync(WebSession session, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
-        return AppendAsync(conversation, conversation.Undo(PersonActor, time.GetUtcNow()), cancellationToken);
+        ArgumentNullException.ThrowIfNull(session);
+        if (!session.Conversation.Undo())
+        {
+            throw new AnswerRejectedException("There is no answer to take back.");
+        }
+
+        return await SaveAsync(session, cancellationToken);
     }
 
-    public Task<Conversation> RecordFactAsync(Conversation conversation, string key, string value, string source, string actor, CancellationToken cancellationToken)
+    /// <summary>Adds facts read by an evidence reader (a verified local backup, the device) to the session's log.</summary>
+    public async Task<WebSession> AddEvidenceAsync(WebSession session, IEnumerable<Fact> facts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
-        return AppendAsync(conversation, conversation.Fact(key, value, source, actor, time.GetUtcNow()), cancellationToken);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(facts);
+        var now = time.GetUtcNow();
+        var log = session.Conversation.Log;
+        var added = facts.Select(f => (SessionEvent)new FactRecorded(f.Key, f.Value, Source(f), now) { Actor = EventActor.EvidenceReader });
+        var resumed = DiagnosisConversation.Resume(models, log with { Events = [.. log.Events, .. added] }, Options(session.Conversation.Language), time);
+        return await SaveAsync(new WebSession(session.Row, resumed, resumed.Next()), cancellationToken);
     }
 
-    public StepPresenter Presenter(Conversation conversation, Language language)
+    private async Task<WebSession> SaveAsync(WebSession session, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
-        var family = Names.ParseFamily(conversation.Row.Family)
-            ?? Names.ParseFamily(conversation.Snapshot.Facts.GetValueOrDefault(FactKeys.DeviceButtonFamily));
-        return new StepPresenter(host.Knowledge, language, family, Names.ParsePlatform(conversation.Row.Platform));
+        // Next() may record the hand-over to an escalation: ask it before storing, so the log holds it.
+        var prompt = session.Conversation.Next();
+        var readCount = session.Row.EventCount;
+        var row = new SessionRow
+        {
+            Id = session.Row.Id,
+            SymptomId = session.Row.SymptomId,
+            Language = session.Row.Language,
+            Log = SessionLogCodec.Encode(session.Conversation.Log),
+            EventCount = session.Conversation.Events.Count,
+            CreatedAt = session.Row.CreatedAt,
+            ExpiresAt = time.GetUtcNow() + options.SessionLifetime,
+        };
+        await store.SaveLogAsync(row, readCount, cancellationToken);
+        return new WebSession(row, session.Conversation, prompt);
     }
 
-    private async Task<Conversation> AppendAsync(Conversation conversation, IReadOnlyList<SessionEventRow> events, CancellationToken cancellationToken)
-    {
-        var row = conversation.Row;
-        await store.AppendAsync(row, events, time.GetUtcNow() + options.SessionLifetime, cancellationToken);
-        return new Conversation(host, row);
-    }
+    private static ConversationOptions Options(Language language) => new() { Language = language, Actor = EventActor.Person };
 
-    private (string SymptomId, IReadOnlyList<Fact> Facts, string Origin) Resolve(StartRequest request)
+    private static string Source(Fact fact) => fact.Source.Kind switch
     {
-        var kb = host.Knowledge;
+        FactSourceKind.Log => "log:" + fact.Source.Origin + " " + fact.Detail,
+        FactSourceKind.Device => "device:" + fact.Source.Origin,
+        FactSourceKind.Backup => "backup:" + fact.Source.Origin,
+        _ => "person:" + fact.Source.Origin,
+    };
+
+    private (string SymptomId, IReadOnlyList<Fact> Evidence) Resolve(StartRequest request)
+    {
+        var kb = models.Knowledge;
         if (!string.IsNullOrWhiteSpace(request.Symptom))
         {
             return kb.Symptoms.ContainsKey(request.Symptom.Trim())
-                ? (request.Symptom.Trim(), [], "")
-                : throw new StartRejectedException(WebText.NoMatch, $"unknown symptom '{request.Symptom}'");
+                ? (request.Symptom.Trim(), [])
+                : throw new StartRejectedException(WebText.NoMatch, $"Unknown symptom '{request.Symptom}'.");
         }
 
         if (!string.IsNullOrWhiteSpace(request.ErrorCode))
         {
-            var found = SymptomLookup.ForCode(kb, request.ErrorCode);
-            return found is { Count: > 0 }
-                ? (found[0], [], "")
-                : throw new StartRejectedException(WebText.CodeUnknown, $"unknown error code '{request.ErrorCode}'");
+            IReadOnlyList<string> found;
+            try
+            {
+                found = SymptomFinder.ForCode(kb, request.ErrorCode.Trim().Trim('(', ')', '（', '）'));
+            }
+            catch (FormatException)
+            {
+                found = [];
+            }
+
+            return found.Count > 0
+                ? (found[0], [])
+                : throw new StartRejectedException(WebText.CodeUnknown, $"Unknown error code '{request.ErrorCode}'.");
         }
 
         if (!string.IsNullOrWhiteSpace(request.Text))
         {
             var start = LogDiagnosis.FromText(request.Text, kb, "text");
             return start.Candidates.Count > 0
-                ? (start.Candidates[0].SymptomId, start.Facts, "text:")
-                : throw new StartRejectedException(WebText.NoMatch, "the text matches no known message or error code");
+                ? (start.Candidates[0].SymptomId, start.Facts)
+                : throw new StartRejectedException(WebText.NoMatch, "The text matches no known message or error code.");
         }
 
-        throw new StartRejectedException(WebText.NothingChosen, "give one of symptom, errorCode or text");
+        throw new StartRejectedException(WebText.NothingChosen, "Give one of symptom, errorCode or text.");
     }
 }

@@ -122,6 +122,13 @@ public static class WebText
     public static readonly LocalizedText Recovery = new("リカバリーモード", "Recovery mode");
     public static readonly LocalizedText Warnings = new("注意", "Caution");
 
+    public static readonly LocalizedText WhyPlatform = new("パソコンの種類によって画面や手順が違うため、最初に一度だけ伺います。", "The screens and steps differ by computer, so we ask this once.");
+    public static readonly LocalizedText WhyFamily = new("機種によってボタンの押し方が違うため、最初に一度だけ伺います。", "The buttons differ by model, so we ask this once.");
+
+    public static readonly LocalizedText BackupVerifiedNotice = new("バックアップを確認できました。消去を伴う方法も選べるようになりました。", "The backup checked out. Steps that erase can now be offered.");
+    public static readonly LocalizedText BackupNotVerifiedNotice = new("このバックアップは完全ではないため、使えるとは言えません。消去を伴う方法はまだ行いません。", "This backup is not complete, so it cannot be relied on. Steps that erase stay held back.");
+    public static readonly LocalizedText BackupChoose = new("確かめるバックアップ", "Backup to check");
+
     public static LocalizedText RiskOf(Risk risk) => risk switch
     {
         Risk.None => new("この手順でデータが消えることはありません。", "Nothing is lost by this step."),
@@ -162,5 +169,18 @@ public static class WebText
         ProcedureKind.ForceRestart => ForceRestart,
         ProcedureKind.Recovery => Recovery,
         _ => Dfu,
+    };
+}
+
+/// <summary>Language codes in URLs, cookies and the store.</summary>
+public static class LanguageCodes
+{
+    public static string Of(Language language) => language == Language.Ja ? "ja" : "en";
+
+    public static Language? Parse(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "JA" => Language.Ja,
+        "EN" => Language.En,
+        _ => null,
     };
 }

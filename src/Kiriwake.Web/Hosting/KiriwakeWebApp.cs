@@ -1,4 +1,6 @@
 using System.Net;
+using Kiriwake.Core.Conversation;
+using Kiriwake.Knowledge;
 using Kiriwake.Web.Api;
 using Kiriwake.Web.Diagnosis;
 using Kiriwake.Web.Pages;
@@ -38,7 +40,7 @@ public static class KiriwakeWebApp
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = TextLimits.MaxRequestBytes);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => KnowledgeHost.Load(options.Knowledge()));
+        builder.Services.AddSingleton(_ => new KnowledgeModels(KnowledgeLoader.Load(options.Knowledge())));
         builder.Services.AddSessionStore(options.Connection());
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
@@ -57,7 +59,7 @@ public static class KiriwakeWebApp
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseRequestSizeGuard();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodes.Select });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.Select });
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRateLimiter();

@@ -1,4 +1,5 @@
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Knowledge.Mermaid;
 using Kiriwake.Web.Diagnosis;
 
@@ -17,7 +18,7 @@ public static class KnowledgePages
         app.MapGet("/kb/flow", FlowPage);
     }
 
-    private static IResult Codes(HttpContext context, KnowledgeHost host)
+    private static IResult Codes(HttpContext context, KnowledgeModels host)
     {
         var language = PageLanguage.Of(context);
         var kb = host.Knowledge;
@@ -46,18 +47,18 @@ public static class KnowledgePages
         return Layout.Page(context, language, WebText.ErrorCodes.Get(language), body);
     }
 
-    private static IResult Procedures(HttpContext context, KnowledgeHost host, string? family)
+    private static IResult Procedures(HttpContext context, KnowledgeModels host, string? family)
     {
         var language = PageLanguage.Of(context);
         var kb = host.Knowledge;
-        var chosen = Names.ParseFamily(family);
+        var chosen = KebabNames.ParseFamily(family);
         var body = new Html();
         body.El("h1", WebText.Procedures.Get(language));
         body.Raw("<form method=\"get\" action=\"/kb/procedures\" class=\"inline\"><label for=\"family\">").Text(WebText.FamilyLabel.Get(language)).Raw("</label>")
             .Raw("<select id=\"family\" name=\"family\">");
         foreach (var f in Enum.GetValues<ButtonFamily>())
         {
-            body.Raw($"<option value=\"{Names.Family(f)}\"{(f == chosen ? " selected" : "")}>").Text(WebText.FamilyName(f).Get(language)).Raw("</option>");
+            body.Raw($"<option value=\"{KebabNames.Of(f)}\"{(f == chosen ? " selected" : "")}>").Text(WebText.FamilyName(f).Get(language)).Raw("</option>");
         }
 
         body.Raw("</select><button type=\"submit\">").Text(WebText.Search.Get(language)).Raw("</button></form>");
@@ -83,7 +84,7 @@ public static class KnowledgePages
         return Layout.Page(context, language, WebText.Procedures.Get(language), body);
     }
 
-    private static IResult Checklists(HttpContext context, KnowledgeHost host)
+    private static IResult Checklists(HttpContext context, KnowledgeModels host)
     {
         var language = PageLanguage.Of(context);
         var body = new Html();
@@ -98,7 +99,7 @@ public static class KnowledgePages
         return Layout.Page(context, language, WebText.Checklists.Get(language), body);
     }
 
-    private static IResult Checklist(HttpContext context, KnowledgeHost host, string id)
+    private static IResult Checklist(HttpContext context, KnowledgeModels host, string id)
     {
         var language = PageLanguage.Of(context);
         if (!host.Knowledge.Checklists.TryGetValue(id, out var c))
@@ -126,7 +127,7 @@ public static class KnowledgePages
         return Layout.Page(context, language, c.Title.Get(language), body);
     }
 
-    private static IResult Faq(HttpContext context, KnowledgeHost host, string? q)
+    private static IResult Faq(HttpContext context, KnowledgeModels host, string? q)
     {
         var language = PageLanguage.Of(context);
         var body = new Html();
@@ -149,7 +150,7 @@ public static class KnowledgePages
     }
 
     /// <summary>The 4013 flow: drawn by the Mermaid file the app serves; readable as a list without script.</summary>
-    private static IResult FlowPage(HttpContext context, KnowledgeHost host)
+    private static IResult FlowPage(HttpContext context, KnowledgeModels host)
     {
         var language = PageLanguage.Of(context);
         var flow = host.Knowledge.Content.Flows.FirstOrDefault(f => f.Id.Contains("4013", StringComparison.Ordinal)) ?? host.Knowledge.Content.Flows.FirstOrDefault();

@@ -17,14 +17,14 @@ public static class Layout
         var other = language == Language.Ja ? Language.En : Language.Ja;
         var otherName = other == Language.Ja ? "日本語" : "English";
         var sb = new StringBuilder();
-        sb.Append("<!doctype html><html lang=\"").Append(Names.Code(language)).Append("\"><head><meta charset=\"utf-8\">")
+        sb.Append("<!doctype html><html lang=\"").Append(LanguageCodes.Of(language)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Html.E(title)).Append(" — ").Append(language == Language.Ja ? "切り分け" : "Kiriwake").Append("</title>")
             .Append("<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body>")
             .Append("<a class=\"skip\" href=\"#main\">").Append(t(WebText.SkipToContent)).Append("</a>")
             .Append("<header class=\"top\"><a class=\"brand\" href=\"/\">").Append(language == Language.Ja ? "切り分け" : "Kiriwake").Append("</a>")
             .Append("<nav class=\"lang\" aria-label=\"").Append(t(WebText.Language)).Append("\"><a href=\"").Append(Html.E(SwitchUrl(context, other)))
-            .Append("\" lang=\"").Append(Names.Code(other)).Append("\" hreflang=\"").Append(Names.Code(other)).Append("\">").Append(otherName).Append("</a></nav></header>")
+            .Append("\" lang=\"").Append(LanguageCodes.Of(other)).Append("\" hreflang=\"").Append(LanguageCodes.Of(other)).Append("\">").Append(otherName).Append("</a></nav></header>")
             .Append("<main id=\"main\" tabindex=\"-1\">").Append(body).Append("</main>")
             .Append("<footer class=\"foot\"><nav aria-label=\"").Append(t(WebText.Browse)).Append("\"><ul>")
             .Append("<li><a href=\"/\">").Append(t(WebText.Start)).Append("</a></li>")
@@ -60,7 +60,7 @@ public static class Layout
     private static string SwitchUrl(HttpContext context, Language to)
     {
         var query = context.Request.Query.Where(q => q.Key != "lang").Select(q => $"{Html.Url(q.Key)}={Html.Url(q.Value.ToString())}");
-        var rest = string.Join("&", query.Append("lang=" + Names.Code(to)));
+        var rest = string.Join("&", query.Append("lang=" + LanguageCodes.Of(to)));
         return context.Request.Method == HttpMethods.Get ? context.Request.Path + "?" + rest : "/?" + rest;
     }
 }

@@ -14,9 +14,9 @@ public static class PageLanguage
     public static Language Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Names.ParseLanguage(context.Request.Query["lang"]) is { } chosen)
+        if (LanguageCodes.Parse(context.Request.Query["lang"]) is { } chosen)
         {
-            context.Response.Cookies.Append(Cookie, Names.Code(chosen), new CookieOptions
+            context.Response.Cookies.Append(Cookie, LanguageCodes.Of(chosen), new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
@@ -27,7 +27,7 @@ public static class PageLanguage
             return chosen;
         }
 
-        if (Names.ParseLanguage(context.Request.Cookies[Cookie]) is { } remembered)
+        if (LanguageCodes.Parse(context.Request.Cookies[Cookie]) is { } remembered)
         {
             return remembered;
         }

@@ -1,8 +1,8 @@
 namespace Kiriwake.Web.Store;
 
 /// <summary>
-/// One diagnosis session: what it started from and when it expires. Its state is its event log
-/// (<see cref="SessionEventRow"/>), never a copy of derived state, so any process can serve any request.
+/// One diagnosis session: its event log (the conversation library's kiriwake-session/1 JSON, with who answered
+/// each step) and when it expires. No derived state is stored, so any process can serve any request.
 /// </summary>
 public sealed class SessionRow
 {
@@ -11,21 +11,17 @@ public sealed class SessionRow
 
     public required string SymptomId { get; set; }
 
+    /// <summary>The language the session was started in ("ja" or "en"); the API answers in it.</summary>
     public required string Language { get; set; }
 
-    /// <summary>The model family ("iphone-no-home"…) chosen once or read from the device; null when not known.</summary>
-    public string? Family { get; set; }
+    /// <summary>The event log, encoded by SessionLogCodec.</summary>
+    public required string Log { get; set; }
 
-    /// <summary>The computer or device platform ("windows-itunes"…); null when not known.</summary>
-    public string? Platform { get; set; }
+    /// <summary>How many events the log holds; a write must name the count it read (optimistic concurrency).</summary>
+    public int EventCount { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Every change moves this forward; past it the session and everything pasted into it is deleted.</summary>
     public DateTimeOffset ExpiresAt { get; set; }
-
-    /// <summary>How many events the log holds; the next event's sequence number.</summary>
-    public int EventCount { get; set; }
-
-    public List<SessionEventRow> Events { get; set; } = [];
 }

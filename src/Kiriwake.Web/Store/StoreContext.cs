@@ -11,8 +11,6 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
 {
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
 
-    public DbSet<SessionEventRow> SessionEvents => Set<SessionEventRow>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -23,19 +21,8 @@ public abstract class StoreContext(DbContextOptions options) : DbContext(options
             e.Property(s => s.Id).HasMaxLength(32);
             e.Property(s => s.SymptomId).HasMaxLength(100);
             e.Property(s => s.Language).HasMaxLength(2);
-            e.Property(s => s.Family).HasMaxLength(40);
-            e.Property(s => s.Platform).HasMaxLength(40);
             e.Property(s => s.EventCount).IsConcurrencyToken();
             e.HasIndex(s => s.ExpiresAt);
-            e.HasMany(s => s.Events).WithOne().HasForeignKey(ev => ev.SessionId).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<SessionEventRow>(e =>
-        {
-            e.ToTable("session_events");
-            e.HasKey(ev => new { ev.SessionId, ev.Sequence });
-            e.Property(ev => ev.SessionId).HasMaxLength(32);
-            e.Property(ev => ev.Kind).HasMaxLength(20);
-            e.Property(ev => ev.Actor).HasMaxLength(40);
         });
     }
 }

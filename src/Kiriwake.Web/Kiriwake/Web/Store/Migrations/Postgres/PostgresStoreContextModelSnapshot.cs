@@ -22,37 +22,6 @@ namespace Kiriwake.Web.Store.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Kiriwake.Web.Store.SessionEventRow", b =>
-                {
-                    b.Property<string>("SessionId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("SessionId", "Sequence");
-
-                    b.ToTable("session_events", (string)null);
-                });
-
             modelBuilder.Entity("Kiriwake.Web.Store.SessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -69,18 +38,14 @@ namespace Kiriwake.Web.Store.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Family")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<string>("Platform")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.Property<string>("Log")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("SymptomId")
                         .IsRequired()
@@ -92,20 +57,6 @@ namespace Kiriwake.Web.Store.Migrations.Postgres
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Kiriwake.Web.Store.SessionEventRow", b =>
-                {
-                    b.HasOne("Kiriwake.Web.Store.SessionRow", null)
-                        .WithMany("Events")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kiriwake.Web.Store.SessionRow", b =>
-                {
-                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

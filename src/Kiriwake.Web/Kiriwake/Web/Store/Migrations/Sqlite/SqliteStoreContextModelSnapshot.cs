@@ -16,37 +16,6 @@ namespace Kiriwake.Web.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("Kiriwake.Web.Store.SessionEventRow", b =>
-                {
-                    b.Property<string>("SessionId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SessionId", "Sequence");
-
-                    b.ToTable("session_events", (string)null);
-                });
-
             modelBuilder.Entity("Kiriwake.Web.Store.SessionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -63,17 +32,13 @@ namespace Kiriwake.Web.Store.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Family")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Platform")
-                        .HasMaxLength(40)
+                    b.Property<string>("Log")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SymptomId")
@@ -86,20 +51,6 @@ namespace Kiriwake.Web.Store.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Kiriwake.Web.Store.SessionEventRow", b =>
-                {
-                    b.HasOne("Kiriwake.Web.Store.SessionRow", null)
-                        .WithMany("Events")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kiriwake.Web.Store.SessionRow", b =>
-                {
-                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

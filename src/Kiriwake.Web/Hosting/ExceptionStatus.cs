@@ -3,7 +3,7 @@ using Kiriwake.Web.Store;
 namespace Kiriwake.Web.Hosting;
 
 /// <summary>Status codes for exceptions that reach the exception handler.</summary>
-internal static class StatusCodes
+internal static class ExceptionStatus
 {
     public static int Select(Exception exception) => exception switch
     {

@@ -48,6 +48,7 @@ public sealed class AccessibilityTests
 
     private static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string where)
     {
+        await Screens.SaveAsync(page, string.Concat(where.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')));
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = "/__test/axe.js" });
         var json = await page.EvaluateAsync<JsonElement>(
             "async () => { const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }); if (r.passes.length < 5) throw new Error('axe checked nothing'); return r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })); }");

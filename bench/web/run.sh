@@ -16,7 +16,7 @@ dll=artifacts/bin/Kiriwake.Cli/release/kiriwake.dll
 XDG_DATA_HOME="$work" Logging__LogLevel__Default=Warning dotnet "$dll" serve --port "$port" --no-browser \
   --store "$work/sessions.db" --sessions-per-minute 100000000 >"$work/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.5; done
 rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 url="http://127.0.0.1:$port"
 count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from sessions').fetchone()[0])" "$work/sessions.db"; }
@@ -24,6 +24,11 @@ count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).exe
 # Sessions to answer and read: created through the API by wrk, their ids read back from the store.
 wrk -t2 -c16 -d5s -s bench/web/create.lua "$url" >/dev/null
 python3 -c "import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute('select id from sessions limit 2000')]" "$work/sessions.db" >"$work/sessions.txt"
+if [ ! -s "$work/sessions.txt" ]; then
+  echo "no session could be created; the server said:" >&2
+  tail -20 "$work/serve.log" >&2
+  exit 1
+fi
 rss_start=$(rss)
 
 # Warm up, then measure.

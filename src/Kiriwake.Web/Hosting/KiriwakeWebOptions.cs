@@ -1,0 +1,41 @@
+using Kiriwake.Web.Store;
+
+namespace Kiriwake.Web.Hosting;
+
+/// <summary>How one web process runs: where its store and knowledge are, and what a session may hold.</summary>
+public sealed record KiriwakeWebOptions
+{
+    /// <summary>What --store or KIRIWAKE_STORE named (null: the SQLite file in the person's data folder).</summary>
+    public string? Store { get; init; }
+
+    /// <summary>The knowledge folder (null: the one shipped beside the program).</summary>
+    public string? KnowledgeDirectory { get; init; }
+
+    /// <summary>How long a session lives after its last change.</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The largest log file or pasted text accepted.</summary>
+    public long MaxUploadBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>New sessions per client address per minute.</summary>
+    public int SessionsPerMinute { get; init; } = 30;
+
+    /// <summary>Local evidence pages (backups, device): null decides from the bound address (loopback only).</summary>
+    public bool? LocalEvidence { get; init; }
+
+    /// <summary>Where the local backups are looked for (null: the platform's usual folders).</summary>
+    public string? BackupsDirectory { get; init; }
+
+    /// <summary>Where the libimobiledevice tools are (null: PATH).</summary>
+    public string? ToolsDirectory { get; init; }
+
+    public static KiriwakeWebOptions FromEnvironment() => new()
+    {
+        Store = Environment.GetEnvironmentVariable("KIRIWAKE_STORE"),
+        KnowledgeDirectory = Environment.GetEnvironmentVariable("KIRIWAKE_KB"),
+    };
+
+    public StoreConnection Connection() => StoreConnection.Parse(Store, StoreConnection.DefaultSqliteFile());
+
+    public string Knowledge() => KnowledgeDirectory ?? Path.Combine(AppContext.BaseDirectory, "knowledge");
+}

@@ -1,0 +1,20 @@
+using Kiriwake.Core.Knowledge;
+using Kiriwake.Web.Diagnosis;
+
+namespace Kiriwake.Web.Pages;
+
+/// <summary>A clear error page in the person's language, with a way back.</summary>
+public static class ErrorPage
+{
+    public static IResult Show(HttpContext context, int status, string message, Language language)
+    {
+        var body = new Html();
+        body.El("h1", status == 404 ? WebText.NotFound.Get(language) : WebText.BadRequest.Get(language));
+        body.El("p", message, "class=\"notice error\" role=\"alert\"");
+        body.Raw("<p><a class=\"button\" href=\"/\">").Text(WebText.Start.Get(language)).Raw("</a></p>");
+        return Layout.Page(context, language, status == 404 ? WebText.NotFound.Get(language) : WebText.BadRequest.Get(language), body, status);
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string message, Language language) =>
+        Show(context, status, message, language).ExecuteAsync(context);
+}

@@ -7,7 +7,8 @@ namespace Kiriwake.Web.Helpdesk.Audit;
 /// <summary>
 /// The hash chain of the audit table. Each row's hash is SHA-256 over a canonical encoding of its fields
 /// (format tag, seq, time in microseconds since the Unix epoch, actor, action, case code, detail) and the previous
-/// row's hash. Every field is written as "byte length:bytes\n" so no two different rows encode alike.
+/// row's hash. Every field is written as "byte length:bytes\n" (a missing case code as "-\n") so no two different
+/// rows encode alike.
 /// </summary>
 public static class AuditChain
 {
@@ -28,18 +29,24 @@ public static class AuditChain
         ArgumentNullException.ThrowIfNull(row);
         var micros = (Normalize(row.At).UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
         using var buffer = new MemoryStream();
-        foreach (var field in new[]
+        foreach (var field in new string?[]
                  {
                      Format,
                      row.Seq.ToString(CultureInfo.InvariantCulture),
                      micros.ToString(CultureInfo.InvariantCulture),
                      row.Actor,
                      row.Action,
-                     row.CaseCode ?? "",
+                     row.CaseCode,
                      row.Detail,
                      row.PrevHash,
                  })
         {
+            if (field is null)
+            {
+                buffer.Write("-\n"u8);
+                continue;
+            }
+
             var bytes = Encoding.UTF8.GetBytes(field);
             var prefix = Encoding.ASCII.GetBytes(bytes.Length.ToString(CultureInfo.InvariantCulture) + ":");
             buffer.Write(prefix);

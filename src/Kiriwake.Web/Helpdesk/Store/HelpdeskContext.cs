@@ -57,12 +57,14 @@ public sealed class SqliteHelpdeskContext(DbContextOptions<SqliteHelpdeskContext
     {
         base.OnModelCreating(builder);
 
-        // SQLite cannot order or compare DateTimeOffset columns: UTC ticks instead.
+        // SQLite cannot order or compare DateTimeOffset columns: exact UTC ticks instead (EF's binary converter
+        // drops precision, which would break the audit hashes).
+        var utcTicks = new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
             {
-                property.SetValueConverter(new DateTimeOffsetToBinaryConverter());
+                property.SetValueConverter(utcTicks);
             }
         }
     }

@@ -40,8 +40,8 @@ public static class KiriwakeWebApp
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = TextLimits.MaxRequestBytes);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new KnowledgeModels(KnowledgeLoader.Load(options.Knowledge())));
-        builder.Services.AddSessionStore(options.Connection());
+        builder.Services.AddSingleton(sp => new KnowledgeModels(KnowledgeLoader.Load(sp.GetRequiredService<KiriwakeWebOptions>().Knowledge())));
+        builder.Services.AddSessionStore();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
         builder.Services.AddAntiforgery(a =>
@@ -50,11 +50,12 @@ public static class KiriwakeWebApp
             a.Cookie.SameSite = SameSiteMode.Strict;
             a.FormFieldName = "__af";
         });
-        builder.Services.AddKiriwakeRateLimits(options);
+        builder.Services.AddKiriwakeRateLimits();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
-        builder.Services.AddSingleton(sp => new LocalMode(options.LocalEvidence ?? IsLoopbackOnly(builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? DefaultUrl)));
+        builder.Services.AddSingleton(sp => new LocalMode(sp.GetRequiredService<KiriwakeWebOptions>().LocalEvidence
+            ?? IsLoopbackOnly(sp.GetRequiredService<IConfiguration>()["urls"] ?? DefaultUrl)));
 
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -10,15 +10,12 @@ public static class RateLimits
 {
     public const string SessionCreation = "session-creation";
 
-    public static IServiceCollection AddKiriwakeRateLimits(this IServiceCollection services, KiriwakeWebOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return services.AddRateLimiter(o =>
+    public static IServiceCollection AddKiriwakeRateLimits(this IServiceCollection services) => services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SessionCreation, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SessionsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = context.RequestServices.GetRequiredService<KiriwakeWebOptions>().SessionsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var language = PageLanguage.Of(context.HttpContext);
@@ -33,5 +30,4 @@ public static class RateLimits
                 }
             };
         });
-    }
 }

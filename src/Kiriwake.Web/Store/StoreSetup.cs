@@ -1,25 +1,20 @@
+using Kiriwake.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiriwake.Web.Store;
 
-/// <summary>Registers the store for the provider the connection names, and brings its schema up to date.</summary>
+/// <summary>Registers the store for the provider the options name, and brings its schema up to date.</summary>
 public static class StoreSetup
 {
-    public static IServiceCollection AddSessionStore(this IServiceCollection services, StoreConnection connection)
+    public static IServiceCollection AddSessionStore(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection.Provider == StoreProvider.Postgres)
-        {
-            services.AddDbContextPool<PostgresStoreContext>(o => o.UseNpgsql(connection.ConnectionString, n => n.EnableRetryOnFailure(3)));
-            services.AddScoped<StoreContext>(sp => sp.GetRequiredService<PostgresStoreContext>());
-        }
-        else
-        {
-            services.AddDbContextPool<SqliteStoreContext>(o => o.UseSqlite(connection.ConnectionString));
-            services.AddScoped<StoreContext>(sp => sp.GetRequiredService<SqliteStoreContext>());
-        }
-
+        services.AddSingleton(sp => sp.GetRequiredService<KiriwakeWebOptions>().Connection());
+        services.AddDbContextPool<PostgresStoreContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<StoreConnection>().ConnectionString, n => n.EnableRetryOnFailure(3)));
+        services.AddDbContextPool<SqliteStoreContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<StoreConnection>().ConnectionString));
+        services.AddScoped<StoreContext>(sp => sp.GetRequiredService<StoreConnection>().Provider == StoreProvider.Postgres
+            ? sp.GetRequiredService<PostgresStoreContext>()
+            : sp.GetRequiredService<SqliteStoreContext>());
         services.AddScoped<SessionStore>();
         return services;
     }

@@ -7,21 +7,17 @@ namespace Kiriwake.Web.Helpdesk.Store;
 /// <summary>Opens the helpdesk's context on the store `--store` names, and brings its schema up to date.</summary>
 public static class HelpdeskStore
 {
-    /// <summary>Registers <see cref="HelpdeskContext"/> (scoped) for the provider the connection names.</summary>
-    public static IServiceCollection AddHelpdeskStore(this IServiceCollection services, StoreConnection connection)
+    /// <summary>
+    /// Registers <see cref="HelpdeskContext"/> (scoped) for the provider of the <see cref="StoreConnection"/>
+    /// registered in the container (the sessions' store: one database).
+    /// </summary>
+    public static IServiceCollection AddHelpdeskStore(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection.Provider == StoreProvider.Postgres)
-        {
-            services.AddDbContext<PostgresHelpdeskContext>(o => Configure(o, connection));
-            services.AddScoped<HelpdeskContext>(sp => sp.GetRequiredService<PostgresHelpdeskContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqliteHelpdeskContext>(o => Configure(o, connection));
-            services.AddScoped<HelpdeskContext>(sp => sp.GetRequiredService<SqliteHelpdeskContext>());
-        }
-
+        services.AddDbContext<PostgresHelpdeskContext>((sp, o) => Configure(o, sp.GetRequiredService<StoreConnection>()));
+        services.AddDbContext<SqliteHelpdeskContext>((sp, o) => Configure(o, sp.GetRequiredService<StoreConnection>()));
+        services.AddScoped<HelpdeskContext>(sp => sp.GetRequiredService<StoreConnection>().Provider == StoreProvider.Postgres
+            ? sp.GetRequiredService<PostgresHelpdeskContext>()
+            : sp.GetRequiredService<SqliteHelpdeskContext>());
         return services;
     }
 

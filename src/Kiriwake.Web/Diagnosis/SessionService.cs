@@ -119,6 +119,14 @@ public sealed class SessionService(KnowledgeModels models, SessionStore store, T
     public async Task<WebSession> UndoAsync(WebSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+
+        // The hand-over to an escalation is recorded by the conversation itself, not by the person: taking back
+        // the person's last answer means taking back that hand-over too.
+        if (session.Prompt is FinishPrompt { Outcome: SessionOutcome.Escalated })
+        {
+            session.Conversation.Undo();
+        }
+
         if (!session.Conversation.Undo())
         {
             throw new AnswerRejectedException("There is no answer to take back.");

@@ -35,10 +35,12 @@ public static class WebText
     public static readonly LocalizedText HowTo = new("やり方", "How to do it");
     public static readonly LocalizedText WhyNow = new("なぜ今これをするのか", "Why this now");
     public static readonly LocalizedText RiskHeading = new("注意", "Risk");
-    public static readonly LocalizedText YourAnswer = new("結果を選んでください", "Choose what happened");
+    public static readonly LocalizedText YourAnswer = new("答えを選んでください", "Choose your answer");
+    public static readonly LocalizedText YourResult = new("やってみた結果を選んでください", "Choose what happened");
+    public static readonly LocalizedText YourChoice = new("どうするか選んでください", "Choose what to do");
     public static readonly LocalizedText Undo = new("ひとつ前に戻る", "Go back one answer");
     public static readonly LocalizedText ContinueLater = new("あとで続ける", "Continue later");
-    public static readonly LocalizedText ContinueLaterHelp = new("このページのアドレスをブックマークするか控えておくと、同じところから続けられます。{0} 何も操作しないと {1} 日後に削除されます。", "Bookmark or note this page's address to continue from the same place. {0} It is deleted {1} days after your last answer.");
+    public static readonly LocalizedText ContinueLaterHelp = new("このページのアドレスをブックマークするか控えておくと、同じところから続けられます。最後の回答から {1} 日たつと削除されます。{0}", "Bookmark or note this page's address to continue from the same place. It is deleted {1} days after your last answer.{0}");
     public static readonly LocalizedText ThisAddress = new("アドレス:", "Address:");
     public static readonly LocalizedText Bring = new("相談のときに用意するもの", "What to have ready");
     public static readonly LocalizedText ForcePrefix = new("ボタン操作", "Button steps");

@@ -11,7 +11,7 @@ namespace Kiriwake.Web.Pages;
 /// </summary>
 public static class GatePage
 {
-    public static string Write(Html body, HttpContext context, WebSession session, GatePrompt gate, Language language, bool local, KiriwakeWebOptions options)
+    public static async Task<string> WriteAsync(Html body, HttpContext context, WebSession session, GatePrompt gate, Language language, bool local, KiriwakeWebOptions options, TimeProvider time)
     {
         body.Raw("<p class=\"kind\">").Text(WebText.KindGate.Get(language)).Raw("</p>");
         body.El("h1", WebText.GateTitle.Get(language), "id=\"step-title\"");
@@ -22,10 +22,10 @@ public static class GatePage
         body.Raw("<p><a href=\"/kb/checklists/after-backup-verification\">").Text(session.Conversation.Knowledge.Checklists.TryGetValue("after-backup-verification", out var c) ? c.Title.Get(language) : WebText.Checklists.Get(language)).Raw("</a></p>");
         if (local && gate.Gate == Core.Knowledge.Gate.BackupVerified)
         {
-            LocalBackupPicker.Write(body, context, session.Id, language, options);
+            await LocalBackupPicker.WriteAsync(body, context, session.Id, language, options, time);
         }
 
-        StepPage.Answers(body, context, session.Id, gate.Id, gate.Choices, language);
+        StepPage.Answers(body, context, session.Id, gate.Id, gate.Choices, language, WebText.YourChoice);
         SessionPages.WriteFooter(body, context, session, language, options);
         return WebText.GateTitle.Get(language);
     }

@@ -12,7 +12,10 @@ public sealed class Html
 {
     private readonly StringBuilder _sb = new();
 
-    public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    /// <summary>Encodes markup characters; Japanese and other letters stay as they are.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static string E(string? text) => Encoder.Encode(text ?? "");
 
     public static string Url(string? text) => UrlEncoder.Default.Encode(text ?? "");
 

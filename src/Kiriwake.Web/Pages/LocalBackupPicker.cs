@@ -12,7 +12,7 @@ public static class LocalBackupPicker
     public static void MapLocalBackupVerify(this IEndpointRouteBuilder app) =>
         app.MapPost("/s/{id}/verify-backup", VerifyAsync).DisableAntiforgery();
 
-    public static void Write(Html body, HttpContext context, string sessionId, Language language, KiriwakeWebOptions options)
+    public static async Task WriteAsync(Html body, HttpContext context, string sessionId, Language language, KiriwakeWebOptions options, TimeProvider time)
     {
         var found = LocalBackups.Find(options);
         body.Raw("<section class=\"card\" aria-labelledby=\"verify\"><h2 id=\"verify\">").Text(WebText.GateVerifyLocal.Get(language)).Raw("</h2>");
@@ -25,22 +25,28 @@ public static class LocalBackupPicker
         body.El("p", WebText.GateVerifyHelp.Get(language));
         body.Raw($"<form method=\"post\" action=\"/s/{sessionId}/verify-backup\">").Raw(Layout.Antiforgery(context))
             .Raw("<label for=\"backup\">").Text(WebText.BackupChoose.Get(language)).Raw("</label><select id=\"backup\" name=\"backup\">");
-        foreach (var folder in found)
+        foreach (var (name, label) in await Labels(found, time, language))
         {
-            var name = Path.GetFileName(folder);
-            var label = name;
-            try
-            {
-                label = $"{name} ({Directory.GetLastWriteTime(folder):yyyy-MM-dd HH:mm})";
-            }
-            catch (IOException)
-            {
-            }
-
             body.Raw($"<option value=\"{Html.E(name)}\">").Text(label).Raw("</option>");
         }
 
         body.Raw("</select><p><button type=\"submit\" id=\"verify-backup\">").Text(WebText.VerifyThis.Get(language)).Raw("</button></p></form></section>");
+    }
+
+    /// <summary>What a person recognises a backup by: the device's name and the backup's date.</summary>
+    private static async Task<IReadOnlyList<(string Name, string Label)>> Labels(IReadOnlyList<string> folders, TimeProvider time, Language language)
+    {
+        var verifier = new BackupVerifier(time);
+        var labels = new List<(string, string)>();
+        foreach (var folder in folders)
+        {
+            var report = await verifier.VerifyAsync(folder, new VerifyOptions(), CancellationToken.None);
+            var device = report.Device?.DeviceName ?? (language == Language.Ja ? "名前のない端末" : "Unnamed device");
+            var date = report.Date is { } d ? d.Value.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "?";
+            labels.Add((Path.GetFileName(folder), $"{device} — {date}"));
+        }
+
+        return labels;
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string id, SessionService sessions, IAntiforgery antiforgery, LocalMode local,

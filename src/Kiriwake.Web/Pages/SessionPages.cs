@@ -24,7 +24,7 @@ public static class SessionPages
         app.MapGet("/s/{id}/report.json", JsonAsync);
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, string id, string? notice, SessionService sessions, LocalMode local, KiriwakeWebOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(HttpContext context, string id, string? notice, SessionService sessions, LocalMode local, KiriwakeWebOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var language = PageLanguage.Of(context);
         var session = await sessions.LoadAsync(id, language, cancellationToken);
@@ -46,7 +46,7 @@ public static class SessionPages
         var title = session.Prompt switch
         {
             FinishPrompt f => EndPage.Write(body, context, session, f, language),
-            GatePrompt g => GatePage.Write(body, context, session, g, language, local.Enabled, options),
+            GatePrompt g => await GatePage.WriteAsync(body, context, session, g, language, local.Enabled, options, time),
             _ => StepPage.Write(body, context, session, language, options),
         };
         return Layout.Page(context, language, title, body);

@@ -57,17 +57,17 @@ public static class StepPage
 
         var risky = view is not null && session.Conversation.Model.TryFindStep(view.StepId, out var c) && session.Conversation.Model.RiskOf(c) == Risk.DataLoss;
         body.Raw($"<div class=\"notice{(risky ? " risk-data-loss" : "")}\"><strong>").Text(WebText.RiskHeading.Get(language)).Raw(":</strong> ").Text(step.Risk).Raw("</div>");
-        Answers(body, context, session.Id, step.Id, step.Answers, language);
+        Answers(body, context, session.Id, step.Id, step.Answers, language, step.Kind == "action" ? WebText.YourResult : WebText.YourAnswer);
         SessionPages.WriteFooter(body, context, session, language, options);
         return step.Title;
     }
 
     /// <summary>The answers as large buttons in one form (the chosen button's value is the answer).</summary>
-    internal static void Answers(Html body, HttpContext context, string sessionId, string stepId, IReadOnlyList<AnswerChoice> answers, Language language)
+    internal static void Answers(Html body, HttpContext context, string sessionId, string stepId, IReadOnlyList<AnswerChoice> answers, Language language, LocalizedText heading)
     {
         body.Raw($"<form method=\"post\" action=\"/s/{sessionId}/answer\" aria-labelledby=\"answers-label\">").Raw(Layout.Antiforgery(context))
             .Raw($"<input type=\"hidden\" name=\"step\" value=\"{Html.E(stepId)}\">")
-            .Raw("<h2 id=\"answers-label\">").Text(WebText.YourAnswer.Get(language)).Raw("</h2><div class=\"answers\">");
+            .Raw("<h2 id=\"answers-label\">").Text(heading.Get(language)).Raw("</h2><div class=\"answers\">");
         foreach (var a in answers)
         {
             body.Raw($"<button type=\"submit\" name=\"answer\" value=\"{Html.E(a.Value)}\" data-answer=\"{Html.E(a.Value)}\">").Text(a.Label).Raw("</button>");

@@ -75,6 +75,9 @@ public static class HelpdeskSetup
     public static WebApplication UseHelpdeskAuthentication(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First, so that a database outage during the sign-in cookie's check is a 503 too.
+        app.UseStoreOutage();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -62,10 +62,16 @@ public static class SessionsApi
         }
     }
 
-    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>>> GetAsync(string id, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>>> GetAsync(string id, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {
         var session = await sessions.LoadAsync(id, null, cancellationToken);
-        return session is null ? NotFoundProblem(id) : TypedResults.Ok(SessionObject.From(session));
+        if (session is null)
+        {
+            return NotFoundProblem(id);
+        }
+
+        context.Response.Headers["Server-Timing"] = "decide;dur=" + session.DecideTime.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(SessionObject.From(session));
     }
 
     /// <summary>Answers the current step; 400 when the step is not current or the answer not offered.</summary>

@@ -70,9 +70,11 @@ public sealed class SessionService(KnowledgeModels models, SessionStore store, T
             return null;
         }
 
+        var started = time.GetTimestamp();
         var log = SessionLogCodec.Decode(row.Log, "session");
         var conversation = DiagnosisConversation.Resume(models, log, Options(language ?? LanguageOf(row)), time);
-        return new WebSession(row, conversation, conversation.Next());
+        var prompt = conversation.Next();
+        return new WebSession(row, conversation, prompt) { DecideTime = time.GetElapsedTime(started) };
     }
 
     public static Language LanguageOf(SessionRow row) => ParseLanguage(row?.Language) ?? Language.Ja;

@@ -9,4 +9,7 @@ public sealed record WebSession(SessionRow Row, DiagnosisConversation Conversati
     public string Id => Row.Id;
 
     public bool Finished => Prompt is FinishPrompt;
+
+    /// <summary>How long decoding the log, replaying it and deciding the next step took (shown as Server-Timing).</summary>
+    public TimeSpan DecideTime { get; init; }
 }

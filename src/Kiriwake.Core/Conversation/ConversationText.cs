@@ -9,6 +9,7 @@ public static class ConversationText
     public static readonly LocalizedText AnswerNotFixed = new("直らない", "Still failing");
     public static readonly LocalizedText AnswerSkipped = new("できなかった・やらない", "Could not do it / skip it");
     public static readonly LocalizedText AnswerEscalated = new("相談先に引き継いだ", "Handed over");
+    public static readonly LocalizedText DidItFix = new("やってみて、直りましたか?", "Having done it: is it fixed?");
     public static readonly LocalizedText Yes = new("はい", "Yes");
     public static readonly LocalizedText No = new("いいえ", "No");
 
@@ -39,8 +40,8 @@ public static class ConversationText
     public static readonly LocalizedText PlatformWindowsAppleDevices = new("Windows の Apple デバイス アプリ", "The Apple Devices app on Windows");
     public static readonly LocalizedText PlatformMacosFinder = new("Mac の Finder", "Finder on a Mac");
 
-    public static readonly LocalizedText RiskNone = new("データへの影響なし", "no risk to data");
-    public static readonly LocalizedText RiskLow = new("低い(設定が一部戻ることがあります)", "low (some settings may be reset)");
+    public static readonly LocalizedText RiskNone = new("なし", "none");
+    public static readonly LocalizedText RiskLow = new("低い", "low");
     public static readonly LocalizedText RiskHigh = new("高い(慎重に行ってください)", "high (take care)");
     public static readonly LocalizedText RiskDataLoss = new("データが消えるおそれがあります", "may erase data");
 

@@ -133,6 +133,8 @@ public sealed partial class DiagnosisConversation
             var facts = Snapshot.Facts;
             var platform = KebabNames.ParsePlatform(facts.GetValueOrDefault(FactKeys.ComputerPlatform))
                 ?? (facts.ContainsKey(FactKeys.ComputerPlatform) ? null : KebabNames.ParsePlatform(_legacyPlatform));
+            // A question whose answers are the platforms ("Which computer and app?") tells it too.
+            platform ??= Snapshot.Transcript.Select(t => KebabNames.ParsePlatform(t.Answer)).LastOrDefault(p => p is { } q && StepViewBuilder.IsComputer(q));
             var candidates = _options.PlatformCandidates;
             if (platform is null && candidates.Count == 1)
             {

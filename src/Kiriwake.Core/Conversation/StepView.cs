@@ -11,6 +11,7 @@ namespace Kiriwake.Core.Conversation;
 /// <param name="Minutes">About how long the step takes (the knowledge base's time), null for an escalation.</param>
 /// <param name="Risk">The risk to data in plain words, for actions; null for questions.</param>
 /// <param name="HeldBack">Steps not proposed until a condition holds, in plain words ("DFU restore: needs a verified backup").</param>
+/// <param name="Ask">The question the choices answer when the title is not one ("Did that fix it?" after an action).</param>
 public sealed record StepView(
     string StepId,
     StepKind Kind,
@@ -22,7 +23,8 @@ public sealed record StepView(
     IReadOnlyList<InstructionBlock> Instructions,
     IReadOnlyList<string> Prepare,
     IReadOnlyList<string> HeldBack,
-    IReadOnlyList<AnswerChoice> Choices);
+    IReadOnlyList<AnswerChoice> Choices,
+    string? Ask = null);
 
 /// <summary>Numbered steps under an optional heading (a platform or a model family, shown only when the person's
 /// is unknown), with warnings.</summary>

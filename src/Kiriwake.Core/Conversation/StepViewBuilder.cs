@@ -109,7 +109,8 @@ public sealed class StepViewBuilder(KnowledgeBase kb, Language language)
 
         var choices = model.TryFindStep(step.Id, out var choice) && choice.Kind == StepKind.Escalation ? [] : Choices(model, step.Id);
         return new StepView(step.Id, step.Kind, number, Title(step.Id), why, minutes, risk,
-            Instructions(step.Id, context), prepare, heldBack.Select(h => HeldBack.Describe(h, language)).ToArray(), choices);
+            Instructions(step.Id, context), prepare, heldBack.Select(h => HeldBack.Describe(h, language)).ToArray(), choices,
+            choices.Count > 0 && choice.Kind == StepKind.Action ? ConversationText.DidItFix.Get(language) : null);
     }
 
     public IReadOnlyList<InstructionBlock> Instructions(string stepId, ConversationContext context)

@@ -57,6 +57,9 @@ public static class FactKeys
     /// <summary>An error code found in text or a log, e.g. "restore:4013" or "backup:105".</summary>
     public const string ErrorCode = "log.error-code";
 
+    /// <summary>What was being done when the error appeared, read from the dialog's words: "restore" or "update".</summary>
+    public const string Operation = "log.operation";
+
     /// <summary>The device belongs to someone else and its owner consented ("true"/"false").</summary>
     public const string OwnerConsent = "case.owner-consent";
 

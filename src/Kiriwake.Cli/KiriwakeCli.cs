@@ -25,6 +25,8 @@ internal static class KiriwakeCli
         root.Subcommands.Add(new BackupsCommand(context).Build());
         root.Subcommands.Add(new DeviceCommand(context).Build());
         root.Subcommands.Add(new AnalyzeCommand(context).Build());
+        root.Subcommands.Add(new AuditCommand(context).Build());
+        root.Subcommands.Add(new UsersCommand(context).Build());
         root.Subcommands.Add(new ServeCommand(context).Build());
         return root;
     }

@@ -3,6 +3,7 @@ using Kiriwake.Core.Conversation;
 using Kiriwake.Knowledge;
 using Kiriwake.Web.Api;
 using Kiriwake.Web.Diagnosis;
+using Kiriwake.Web.Helpdesk;
 using Kiriwake.Web.Pages;
 using Kiriwake.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,6 +44,7 @@ public static class KiriwakeWebApp
         builder.Services.AddSingleton(sp => new KnowledgeModels(KnowledgeLoader.Load(sp.GetRequiredService<KiriwakeWebOptions>().Knowledge())));
         builder.Services.AddSessionStore();
         builder.Services.AddScoped<SessionService>();
+        builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
         builder.Services.AddAntiforgery(a =>
         {
@@ -64,6 +66,7 @@ public static class KiriwakeWebApp
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRateLimiter();
+        app.UseHelpdeskAuthentication(); // Helpdesk/ (issue 11)
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapSessionsApi();
@@ -72,6 +75,7 @@ public static class KiriwakeWebApp
         app.MapKnowledgePages();
         app.MapLocalPages();
         await app.Services.MigrateStoreAsync(CancellationToken.None);
+        await app.MapHelpdeskAsync(CancellationToken.None); // Helpdesk/ (issue 11)
         return app;
     }
 

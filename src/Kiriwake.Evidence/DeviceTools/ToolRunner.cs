@@ -10,7 +10,7 @@ namespace Kiriwake.Evidence.DeviceTools;
 /// timeout is killed with its children (<see cref="ToolRunStatus.TimedOut"/>), and cancellation by the caller
 /// kills it too and throws <see cref="OperationCanceledException"/>.
 /// </summary>
-public sealed class ToolRunner
+public sealed partial class ToolRunner
 {
     // Tool output is a few kilobytes; the cap only protects against a runaway process.
     private const int MaxOutputChars = 4 * 1024 * 1024;

@@ -56,7 +56,7 @@ public enum BackupMakeStatus
     /// <summary>The destination folder cannot be created or written.</summary>
     DestinationUnusable,
 
-    /// <summary>An encrypted backup was asked for but no password was given.</summary>
+    /// <summary>An encrypted backup was asked for, or the device encrypts its backups, and no password was given.</summary>
     PasswordNeeded,
 
     /// <summary>The new password has characters idevicebackup2's prompt drops (it keeps printable ASCII only).</summary>
@@ -75,7 +75,8 @@ public enum BackupMakeStatus
 /// <param name="Output">The backup run's output (stdout and stderr verbatim; no password is ever in it or its arguments).</param>
 /// <param name="Killed">The tool did not exit after SIGINT within the grace period and was killed.</param>
 /// <param name="Report">The verifier's report on the folder, when one was written.</param>
-/// <param name="Failure">When the backup did not complete: what the log analyzer made of the tool's output.</param>
+/// <param name="Findings">When the backup did not complete: the log analyzer's findings in the tool's output.</param>
+/// <param name="Failure">When the backup did not complete: where a diagnosis starts from those findings.</param>
 /// <param name="Facts">Facts for the diagnosis: the device's, then the backup's or the failure's.</param>
 /// <param name="FreeBytes">Free space at the destination before the backup, when known.</param>
 /// <param name="UsedBytesOnDevice">Data on the device (an upper bound of the backup's size), when known.</param>
@@ -87,6 +88,7 @@ public sealed record BackupMakeResult(
     ToolOutput? Output,
     bool Killed,
     BackupReport? Report,
+    LogAnalysis? Findings,
     DiagnosisStart? Failure,
     IReadOnlyList<Fact> Facts,
     long? FreeBytes,

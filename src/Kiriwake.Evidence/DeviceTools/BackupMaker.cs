@@ -56,7 +56,7 @@ public sealed class BackupMaker
         progress?.Report(new BackupMakeProgress(BackupMakeStage.LookingAtDevice, BackupProgress.Start, 0, 0));
         device ??= await LookAsync(request.Udid, cancellationToken);
         var used = device.Disk.TotalDataCapacity is { } capacity && device.Disk.FreeBytes is { } deviceFree ? Math.Max(0, capacity - deviceFree) : (long?)null;
-        BackupMakeResult Fail(BackupMakeStatus status) => new(status, device, null, BackupProgress.Start, null, false, null, null, device.Facts, null, used);
+        BackupMakeResult Fail(BackupMakeStatus status) => new(status, device, null, BackupProgress.Start, null, false, null, null, null, device.Facts, null, used);
 
         if (device.State == ConnectionState.ToolMissing || _runner.Resolve(Tool) is null)
         {
@@ -69,7 +69,8 @@ public sealed class BackupMaker
         }
 
         var willEncrypt = device.Backup.WillEncrypt == true;
-        if (request.Encrypt && request.Password is null)
+        // An encrypted backup is verified only when it can be opened: a device that encrypts needs its password too.
+        if ((request.Encrypt || willEncrypt) && request.Password is null)
         {
             return Fail(BackupMakeStatus.PasswordNeeded);
         }
@@ -100,9 +101,10 @@ public sealed class BackupMaker
             if (!encryption.Output.Succeeded || !encryption.Output.AllText.Contains(EncryptionEnabledLine, StringComparison.Ordinal))
             {
                 var status = encryption.Output.Status == ToolRunStatus.Stopped ? BackupMakeStatus.Cancelled : BackupMakeStatus.EncryptionFailed;
-                var analysis = LogDiagnosis.FromText(encryption.Output.AllText, _knowledge, Tool);
-                return new BackupMakeResult(status, device, folder, BackupProgress.Start, encryption.Output, encryption.Killed, null, analysis,
-                    [.. device.Facts, .. analysis.Facts], free, used);
+                var findings = LogAnalyzer.Analyze(encryption.Output.AllText, _knowledge);
+                var start = LogDiagnosis.Start(findings, Tool);
+                return new BackupMakeResult(status, device, folder, BackupProgress.Start, encryption.Output, encryption.Killed, null, findings, start,
+                    [.. device.Facts, .. start.Facts], free, used);
             }
         }
 
@@ -112,13 +114,14 @@ public sealed class BackupMaker
             return Fail(BackupMakeStatus.ToolMissing);
         }
 
-        // Verification and the password proof run even after Ctrl+C: they only read, and they say what was left behind.
+        // Verification runs even after Ctrl+C (without the per-file check then, to stop soon): it only reads, and it
+        // says what was left behind. The password proof runs only when there is something to open.
         progress?.Report(new BackupMakeProgress(BackupMakeStage.Verifying, toolProgress, 0, 0));
-        var keys = Directory.Exists(folder) && request.Password is not null
+        var keys = Directory.Exists(folder) && request.Password is not null && run.Output.Status == ToolRunStatus.Completed
             ? await UnlockAsync(folder, request.Password, progress, toolProgress, CancellationToken.None)
             : null;
         var report = Directory.Exists(folder)
-            ? await new BackupVerifier(_time).VerifyAsync(folder, new VerifyOptions(Deep: true, Keys: keys?.Keys), CancellationToken.None)
+            ? await new BackupVerifier(_time).VerifyAsync(folder, new VerifyOptions(Deep: run.Output.Status == ToolRunStatus.Completed, Keys: keys?.Keys), CancellationToken.None)
             : null;
 
         var toolSaysDone = run.Output.Status == ToolRunStatus.Completed && toolProgress.Result == BackupToolResult.Succeeded;
@@ -135,6 +138,7 @@ public sealed class BackupMaker
 
         var facts = new List<Fact>(device.Facts);
         DiagnosisStart? failure = null;
+        LogAnalysis? analysis = null;
         if (outcome == BackupMakeStatus.Complete || outcome == BackupMakeStatus.PasswordMismatch)
         {
             var backupFacts = BackupFacts.From(report!, _time, FreeBytes(destination));
@@ -145,11 +149,12 @@ public sealed class BackupMaker
         }
         else
         {
-            failure = LogDiagnosis.FromText(run.Output.AllText, _knowledge, Tool);
+            analysis = LogAnalyzer.Analyze(run.Output.AllText, _knowledge);
+            failure = LogDiagnosis.Start(analysis, Tool);
             facts.AddRange(FailureFacts(failure, run.Output, toolProgress, free, used, folder));
         }
 
-        return new BackupMakeResult(outcome, device, folder, toolProgress, run.Output, run.Killed, report, failure, facts, free, used);
+        return new BackupMakeResult(outcome, device, folder, toolProgress, run.Output, run.Killed, report, analysis, failure, facts, free, used);
     }
 
     /// <summary>Printable ASCII only: idevicebackup2's prompt silently drops anything else, which would set another password.</summary>

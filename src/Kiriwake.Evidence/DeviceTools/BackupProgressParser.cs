@@ -244,8 +244,8 @@ public sealed partial class BackupProgressParser
     [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?) (?<unit>Bytes|KB|MB|GB|TB)$", RegexOptions.CultureInvariant)]
     private static partial Regex SizeText();
 
-    // 1.3.0: "[=====     ]  42% (1.2 MB/3.4 MB)" or "[=====     ]  42% Finished"; the bar is 50 wide.
-    [GeneratedRegex(@"^\[[= ]{50}\]\s+(?<percent>\d{1,3})%(?:\s+\((?<done>" + SizePattern + @")/(?<total>" + SizePattern + @")\)|(?<finished>\s+Finished))?", RegexOptions.CultureInvariant)]
+    // 1.3.0: "[=====     ]  42% (1.2 MB/3.4 MB)" or "[=====     ]  42% Finished"; the bar is 50 wide (a little slack for hand-copied logs).
+    [GeneratedRegex(@"^\[[= ]{40,60}\]\s+(?<percent>\d{1,3})%(?:\s+\((?<done>" + SizePattern + @")/(?<total>" + SizePattern + @")\)|(?<finished>\s+Finished))?", RegexOptions.CultureInvariant)]
     private static partial Regex LegacyBar();
 
     // 1.4.0+: "Backup     [#####.........................]  20%".

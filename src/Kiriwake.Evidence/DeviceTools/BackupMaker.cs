@@ -126,7 +126,8 @@ public sealed class BackupMaker
 
         var toolSaysDone = run.Output.Status == ToolRunStatus.Completed && toolProgress.Result == BackupToolResult.Succeeded;
         var complete = toolSaysDone && report is { Verdict: BackupVerdict.Complete, FilesChecked: true };
-        var passwordWrong = complete && keys is { Encrypted: true, Keys: null };
+        // Without the keys an encrypted backup's files cannot be checked, so a wrong password is judged on the tool's word.
+        var passwordWrong = toolSaysDone && keys is { Encrypted: true, Keys: null };
         var outcome = run.Output.Status switch
         {
             ToolRunStatus.Stopped => BackupMakeStatus.Cancelled,
@@ -144,7 +145,7 @@ public sealed class BackupMaker
             var backupFacts = BackupFacts.From(report!, _time, FreeBytes(destination));
             // A backup whose password the person does not know cannot be restored by them: not a verified backup for the gate.
             facts.AddRange(passwordWrong
-                ? backupFacts.Where(f => f.Key != FactKeys.BackupVerified).Append(new Fact(FactKeys.BackupVerified, "false", new FactSource(FactSourceKind.Backup, folder), "complete, but the password given does not open it"))
+                ? backupFacts.Where(f => f.Key != FactKeys.BackupVerified).Append(new Fact(FactKeys.BackupVerified, "false", new FactSource(FactSourceKind.Backup, folder), "the tool finished, but the password given does not open the backup"))
                 : backupFacts);
         }
         else

@@ -31,7 +31,8 @@ internal static class BackupsCreateView
             console.MarkupLine($"{T(DeviceActionUiText.Files, language)}: {received.ToString("N0", CultureInfo.InvariantCulture)}");
         }
 
-        if (result.Report is { } report)
+        // A run stopped before anything usable was written leaves a folder that is not a backup yet: no report for it.
+        if (result.Report is { } report && !report.Reasons.Any(r => r.Code is BackupReasonCode.NotABackup or BackupReasonCode.FolderMissing))
         {
             BackupsReportView.Text(console, report, language, null);
         }

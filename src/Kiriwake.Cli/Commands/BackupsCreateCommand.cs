@@ -101,57 +101,15 @@ internal sealed class BackupsCreateCommand
         }
 
         Say($"[dim]{T(DeviceActionUiText.CtrlC, language)}[/]");
-        if (!_context.Error.Profile.Capabilities.Interactive)
-        {
-            // Logs and pipes get one line per change of stage or phase, not a redrawn bar.
-            string? last = null;
-            var lines = new Progress<BackupMakeProgress>(p =>
-            {
-                var view = DeviceActions.ToActionProgress(p);
-                var line = view.Stage.Get(language) + (view.Detail is null ? string.Empty : " — " + DeviceActionText.Phase(p.Tool.Phase).Get(language));
-                if (line != last)
-                {
-                    last = line;
-                    _context.ErrorWriter.WriteLine(line);
-                }
-            });
-            return await maker.MakeAsync(request, device, lines, cancellationToken);
-        }
+        return await DeviceActionProgressView.RunAsync(_context, language,
+            progress => maker.MakeAsync(request, device, new Relay(progress), cancellationToken),
+            result => DeviceActionText.Backup(result.Status));
+    }
 
-        BackupMakeResult? result = null;
-        await _context.Error.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask(T(DeviceActionText.Stage(BackupMakeStage.LookingAtDevice), language), maxValue: 100);
-                var gate = new object();
-                var reporter = new Progress<BackupMakeProgress>(p =>
-                {
-                    var view = DeviceActions.ToActionProgress(p);
-                    lock (gate)
-                    {
-                        task.Description = T(view.Stage, language) + (view.Detail is null ? string.Empty : " [dim]" + Markup.Escape(view.Detail.Get(language)) + "[/]");
-                        if (view.Percent is { } percent)
-                        {
-                            task.Value = percent;
-                        }
-                    }
-                });
-                result = await maker.MakeAsync(request, device, reporter, cancellationToken);
-                lock (gate)
-                {
-                    task.Description = T(DeviceActionText.Backup(result.Status), language);
-                    if (result.Status == BackupMakeStatus.Complete)
-                    {
-                        task.Value = 100;
-                    }
-
-                    task.StopTask();
-                }
-            });
-        return result!;
+    /// <summary>The maker's progress in the words every device action shows.</summary>
+    private sealed class Relay(IProgress<Core.Actions.DeviceActionProgress> to) : IProgress<BackupMakeProgress>
+    {
+        public void Report(BackupMakeProgress value) => to.Report(DeviceActions.ToActionProgress(value));
     }
 
     private byte[]? ReadExisting(Language language)

@@ -145,11 +145,11 @@ internal sealed class DeviceRecoveryCommand
                 return false;
             }
 
-            switch (line.Trim().ToUpperInvariant())
+            switch (DeviceStepOffer.ParseYesNo(line))
             {
-                case "Y" or "YES" or "はい" or "ハイ" or "１" or "1":
+                case true:
                     return true;
-                case "N" or "NO" or "いいえ" or "イイエ" or "２" or "2":
+                case false:
                     _context.Error.MarkupLine(T(DeviceActionUiText.Declined, language));
                     exit = ExitCodes.Declined;
                     return false;

@@ -104,7 +104,7 @@ public sealed class BackupMaker
                 var findings = LogAnalyzer.Analyze(encryption.Output.AllText, _knowledge);
                 var start = LogDiagnosis.Start(findings, Tool);
                 return new BackupMakeResult(status, device, folder, BackupProgress.Start, encryption.Output, encryption.Killed, null, findings, start,
-                    [.. device.Facts, .. start.Facts], free, used);
+                    device.Facts.Concat(start.Facts).DistinctBy(f => f.Key, StringComparer.Ordinal).ToList(), free, used);
             }
         }
 
@@ -155,7 +155,9 @@ public sealed class BackupMaker
             facts.AddRange(FailureFacts(failure, run.Output, toolProgress, free, used, folder));
         }
 
-        return new BackupMakeResult(outcome, device, folder, toolProgress, run.Output, run.Killed, report, analysis, failure, facts, free, used);
+        // One fact per key: the device's own reading (first) wins over the same thing read back from the tool's log.
+        var distinct = facts.DistinctBy(f => f.Key, StringComparer.Ordinal).ToList();
+        return new BackupMakeResult(outcome, device, folder, toolProgress, run.Output, run.Killed, report, analysis, failure, distinct, free, used);
     }
 
     /// <summary>Printable ASCII only: idevicebackup2's prompt silently drops anything else, which would set another password.</summary>

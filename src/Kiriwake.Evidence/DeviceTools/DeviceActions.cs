@@ -75,7 +75,7 @@ public sealed class DeviceActions : IDeviceActions
         switch (request.Action)
         {
             case DeviceAction.MakeVerifiedBackup:
-                var reporter = progress is null ? null : new Progress<BackupMakeProgress>(p => progress.Report(ToActionProgress(p)));
+                var reporter = progress is null ? null : new Relay(progress);
                 var made = await _maker.MakeAsync(new BackupMakeRequest(request.Destination ?? _defaultDestination, null, request.Encrypt, request.Password), null, reporter, cancellationToken);
                 return new DeviceActionResult(request.Action, made.Status == BackupMakeStatus.Complete, DeviceActionText.Backup(made.Status),
                     DeviceActionText.BackupNext(made), made.Facts, made.Failure?.SymptomId);
@@ -145,4 +145,10 @@ public sealed class DeviceActions : IDeviceActions
     private static LocalizedText Format(LocalizedText template, LocalizedText device, string? path = null) => new(
         string.Format(CultureInfo.InvariantCulture, template.Ja, device.Ja, path),
         string.Format(CultureInfo.InvariantCulture, template.En, device.En, path));
+
+    /// <summary>Reports on the maker's thread, in order: a front end never sees a stale stage after a newer one.</summary>
+    private sealed class Relay(IProgress<DeviceActionProgress> to) : IProgress<BackupMakeProgress>
+    {
+        public void Report(BackupMakeProgress value) => to.Report(ToActionProgress(value));
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Knowledge;
 using Spectre.Console;
@@ -15,6 +16,7 @@ internal sealed class CliContext
     private readonly Option<string?> _knowledgeOption;
     private readonly Option<string?> _languageOption;
     private KnowledgeBase? _knowledge;
+    private KnowledgeModels? _models;
     private string? _knowledgeDirectory;
 
     public CliContext(TextWriter output, TextWriter error, TextReader input, bool color, TimeProvider time)
@@ -40,6 +42,17 @@ internal sealed class CliContext
     public IAnsiConsole Error { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Where interactive sessions are kept when no --save is given; null: they run unsaved. The program sets
+    /// it from KIRIWAKE_SESSIONS or the user's state folder; tests pass their own temporary folder.</summary>
+    public string? SessionsFolder { get; init; }
+
+    /// <summary>The computer platforms this machine implies (a Mac: Finder; Windows: iTunes or the Apple Devices
+    /// app; elsewhere any of them), so that no Windows user reads Mac steps.</summary>
+    public IReadOnlyList<Platform> PlatformCandidates { get; init; } =
+        OperatingSystem.IsMacOS() ? [Platform.MacosFinder]
+        : OperatingSystem.IsWindows() ? [Platform.WindowsItunes, Platform.WindowsAppleDevices]
+        : ConversationOptions.AllComputerPlatforms;
 
     public Option<string?> KnowledgeOption => _knowledgeOption;
 
@@ -80,5 +93,17 @@ internal sealed class CliContext
         }
 
         return _knowledge;
+    }
+
+    /// <summary>The compiled models and shared engine policies of the knowledge base chosen on the command line.</summary>
+    public KnowledgeModels LoadModels(ParseResult parseResult)
+    {
+        var kb = LoadKnowledge(parseResult);
+        if (_models is null || !ReferenceEquals(_models.Knowledge, kb))
+        {
+            _models = new KnowledgeModels(kb);
+        }
+
+        return _models;
     }
 }

@@ -31,7 +31,7 @@ internal static class KiriwakeCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
     {
         var color = ConsoleFactory.UseColor(Console.IsOutputRedirected) && ReferenceEquals(output, Console.Out);
-        var context = new CliContext(output, error, input, color, TimeProvider.System);
+        var context = new CliContext(output, error, input, color, TimeProvider.System) { SessionsFolder = Commands.SessionFile.DefaultFolder() };
         return await RunAsync(args, context, cancellationToken);
     }
 

@@ -17,7 +17,24 @@ public static class KnowledgeLoader
             throw new KnowledgeLoadException(problems);
         }
 
-        return new KnowledgeBase(content);
+        return new KnowledgeBase(content) { Version = Fingerprint(directory) };
+    }
+
+    /// <summary>The knowledge base's version as session logs record it: the first 12 hex digits of a SHA-256 over
+    /// every YAML file's relative path and bytes, in ordinal path order (any change of content changes it).</summary>
+    public static string Fingerprint(string directory)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
+            .Select(f => (Full: f, Relative: Path.GetRelativePath(directory, f).Replace('\\', '/')))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        foreach (var (full, relative) in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(relative + "\n"));
+            hash.AppendData(File.ReadAllBytes(full));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
     /// <summary>Every problem of the folder, in file order; empty when the folder is sound.</summary>

@@ -20,7 +20,7 @@ public sealed class RealKnowledgeTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
+    [SharedFact]
     public void Coverage_EveryHeadingOfBothSeeds_IsMappedToExistingIds()
     {
         var headings = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "seed-headings.tsv"))
@@ -75,7 +75,7 @@ public sealed class RealKnowledgeTests
         Assert.Equal(family, s_knowledge.Value.Models[productType].Family);
     }
 
-    [Fact]
+    [SharedFact]
     public void Flow4013_MermaidFile_IsTheSeedsTextAndRoundTrips()
     {
         var seed = File.ReadAllLines(RepoPaths.Seed("error-4013"));

@@ -37,8 +37,9 @@ internal sealed class AnalyzeCommand
         }
 
         var origin = file == "-" ? "stdin" : Path.GetFileName(file);
-        var analysis = LogAnalyzer.Analyze(text, knowledge);
-        var start = LogDiagnosis.Start(analysis, origin);
+        var match = TextMatcher.Match(text, knowledge, origin);
+        var analysis = match.Analysis;
+        var start = LogDiagnosis.Start(match);
         if (parseResult.GetValue(_format) == "json")
         {
             CliJson.Write(_context, AnalyzeJson.From(origin, analysis, start, knowledge, language));

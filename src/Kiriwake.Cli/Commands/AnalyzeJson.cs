@@ -31,7 +31,7 @@ internal static class AnalyzeJson
         {
             symptom = start.SymptomId,
             symptomTitle = start.SymptomId is { } id && knowledge.Symptoms.TryGetValue(id, out var symptom) ? symptom.Title.Get(language) : null,
-            candidates = start.Candidates.Select(c => new { symptom = c.SymptomId, weight = c.Weight, firstLine = c.FirstLine }),
+            candidates = start.Candidates.Select(c => new { symptom = c.SymptomId, confidence = c.Confidence, weight = c.Weight, firstLine = c.FirstLine }),
             facts = start.Facts.Select(f => new { key = f.Key, value = f.Value, source = f.Source.Kind, origin = f.Source.Origin, detail = f.Detail }),
         },
     };

@@ -40,7 +40,7 @@ internal sealed class AnalyzeRenderer
             _console.MarkupLine($"[bold]{T(DeviceUiText.FactsFromText)}[/]");
             foreach (var fact in start.Facts)
             {
-                _console.MarkupLine($"  {Markup.Escape(fact.Key)} = {Markup.Escape(fact.Value)} [dim]({Markup.Escape(fact.Detail)})[/]");
+                _console.MarkupLine($"  {Markup.Escape(FactText.Describe(fact, _language))}");
             }
 
             _console.WriteLine();
@@ -49,7 +49,8 @@ internal sealed class AnalyzeRenderer
         if (start.SymptomId is { } symptom)
         {
             var option = file == "-" ? "--text \"…\"" : "--log " + file;
-            _console.MarkupLine($"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(symptom)})[/]");
+            var title = _knowledge.Symptoms.TryGetValue(symptom, out var s) ? s.Title.Get(_language) : string.Empty;
+            WrappedMarkup.WriteLine(_console, $"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(title)})[/]");
         }
     }
 
@@ -65,10 +66,10 @@ internal sealed class AnalyzeRenderer
             ? $"[bold]{T(UiText.ErrorCodeTitle)} {c.ToString(CultureInfo.InvariantCulture)}[/] ({T(EnumText.Domain(d))}) "
             : string.Empty;
         _console.MarkupLine($"{code}[dim]{Markup.Escape(where)} · {T(DeviceUiText.Confidence)} {Format.Percent(finding.Confidence)}[/]");
-        _console.MarkupLine($"  [dim]> {Markup.Escape(finding.Excerpt)}[/]");
+        WrappedMarkup.WriteLine(_console, $"[dim]> {Markup.Escape(finding.Excerpt)}[/]", indent: 2);
         if (finding.Meaning is { } meaning)
         {
-            _console.MarkupLine("  " + T(meaning));
+            WrappedMarkup.WriteLine(_console, T(meaning), indent: 2);
         }
         else if (finding.Code is not null)
         {
@@ -78,7 +79,7 @@ internal sealed class AnalyzeRenderer
         var symptoms = finding.Symptoms.Select(id => _knowledge.Symptoms.TryGetValue(id, out var s) ? s.Title.Get(_language) : id).ToList();
         if (symptoms.Count > 0)
         {
-            _console.MarkupLine($"  {T(DeviceUiText.Symptoms)}: {Markup.Escape(string.Join(" / ", symptoms))}");
+            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Symptoms)}: {Markup.Escape(string.Join(" / ", symptoms))}", indent: 2);
         }
 
         var causes = finding.Causes.Take(MaxCausesShown)
@@ -86,7 +87,7 @@ internal sealed class AnalyzeRenderer
             .ToList();
         if (causes.Count > 0)
         {
-            _console.MarkupLine($"  {T(DeviceUiText.Causes)}: {Markup.Escape(string.Join(" / ", causes))}");
+            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Causes)}: {Markup.Escape(string.Join(" / ", causes))}", indent: 2);
         }
 
         _console.WriteLine();

@@ -34,91 +34,66 @@ internal static class BackupsPassword
         return string.IsNullOrEmpty(password) ? null : Encoding.UTF8.GetBytes(password);
     }
 
-    /// <summary>Reads Manifest.plist, asks for the password and checks it. Messages go to stderr.</summary>
+    /// <summary>Reads Manifest.plist, asks for the password and checks it through <see cref="BackupUnlocker"/>;
+    /// messages go to stderr and the unlock result becomes the command's exit code here.</summary>
     public static async Task<Outcome> OpenAsync(CliContext context, string folder, Language language, CancellationToken cancellationToken)
     {
-        ManifestProperties manifest;
-        try
+        var (locked, ended) = BackupUnlocker.Prepare(folder);
+        var result = ended;
+        if (locked is not null)
         {
-            manifest = ManifestProperties.From(PlistReader.ReadFile(Path.Combine(folder, BackupFolder.ManifestPlist)) as PlistDict
-                ?? throw new PlistFormatException("The top-level value is not a dictionary."));
-        }
-        catch (Exception e) when (e is PlistFormatException or IOException)
-        {
-            Fail(context, BackupsText.ManifestUnreadable, language, e.Message);
-            return new Outcome(e is FileNotFoundException ? ExitCodes.NotABackup : ExitCodes.BackupUnreadable, null, false, TimeSpan.Zero);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            Fail(context, BackupsText.ManifestUnreadable, language, e.Message);
-            return new Outcome(ExitCodes.PermissionDenied, null, false, TimeSpan.Zero);
+            var password = Read(context, language);
+            result = password is null
+                ? new UnlockResult(UnlockStatus.NoPassword, null, true, TimeSpan.Zero, null)
+                : await CheckWithProgressAsync(context, locked, password, language, cancellationToken);
         }
 
-        if (!manifest.IsEncrypted)
+        switch (result!.Status)
         {
-            return new Outcome(ExitCodes.NotEncrypted, null, false, TimeSpan.Zero);
+            case UnlockStatus.NotABackup or UnlockStatus.Unreadable or UnlockStatus.PermissionDenied:
+                Fail(context, BackupsText.ManifestUnreadable, language, result.Detail ?? "");
+                break;
+            case UnlockStatus.KeybagDamaged:
+                Fail(context, BackupsText.KeybagDamaged, language, result.Detail ?? "");
+                break;
+            case UnlockStatus.NoPassword:
+                Fail(context, BackupsText.NoPassword, language);
+                break;
+            default:
+                break;
         }
 
-        Keybag keybag;
-        try
-        {
-            var bag = manifest.BackupKeyBag ?? throw new KeybagFormatException("no BackupKeyBag in Manifest.plist");
-            keybag = Keybag.Parse(bag.Span);
-        }
-        catch (KeybagFormatException e)
-        {
-            Fail(context, BackupsText.KeybagDamaged, language, e.Message);
-            return new Outcome(ExitCodes.BackupUnreadable, null, true, TimeSpan.Zero);
-        }
-
-        byte[]? password = Read(context, language);
-        if (password is null)
-        {
-            Fail(context, BackupsText.NoPassword, language);
-            return new Outcome(ExitCodes.PasswordNeeded, null, true, TimeSpan.Zero);
-        }
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var keys = await CheckWithProgressAsync(context, keybag, password, language, cancellationToken);
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(password);
-
-        // Second proof (§6.2 step 4): the Manifest.db key must unwrap with the unlocked class keys too.
-        if (keys is not null && manifest.ManifestKey is { } manifestKey && TryUnwrap(keys, manifestKey.Span) is null)
-        {
-            keys = null;
-        }
-
-        return new Outcome(keys is null ? ExitCodes.WrongPassword : ExitCodes.Success, keys, true, clock.Elapsed);
+        return new Outcome(ExitCode(result.Status), result.Keys, result.Encrypted, result.Elapsed);
     }
 
-    private static byte[]? TryUnwrap(BackupKeys keys, ReadOnlySpan<byte> entry)
+    /// <summary>The command's exit code for an unlock result.</summary>
+    public static int ExitCode(UnlockStatus status) => status switch
     {
-        try
-        {
-            return keys.UnwrapEntry(entry);
-        }
-        catch (EvidenceFormatException)
-        {
-            return null;
-        }
-    }
+        UnlockStatus.Unlocked => ExitCodes.Success,
+        UnlockStatus.WrongPassword => ExitCodes.WrongPassword,
+        UnlockStatus.NotEncrypted => ExitCodes.NotEncrypted,
+        UnlockStatus.NoPassword => ExitCodes.PasswordNeeded,
+        UnlockStatus.NotABackup => ExitCodes.NotABackup,
+        UnlockStatus.PermissionDenied => ExitCodes.PermissionDenied,
+        _ => ExitCodes.BackupUnreadable,
+    };
 
-    private static async Task<BackupKeys?> CheckWithProgressAsync(CliContext context, Keybag keybag, byte[] password, Language language, CancellationToken cancellationToken)
+    private static async Task<UnlockResult> CheckWithProgressAsync(CliContext context, LockedBackup locked, byte[] password, Language language, CancellationToken cancellationToken)
     {
         if (!context.Error.Profile.Capabilities.Interactive)
         {
             context.Error.MarkupLine($"[dim]{Markup.Escape(BackupsText.DerivingKey.Get(language))}[/]");
-            return await PasswordChecker.CheckAsync(keybag, password, null, cancellationToken);
+            return await BackupUnlocker.UnlockAsync(locked, password, null, cancellationToken);
         }
 
-        BackupKeys? keys = null;
+        UnlockResult? result = null;
         await context.Error.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var task = progress.AddTask(Markup.Escape(BackupsText.DerivingKey.Get(language)), maxValue: 1);
-            keys = await PasswordChecker.CheckAsync(keybag, password, new Progress<PasswordCheckProgress>(p => task.Value = p.Fraction), cancellationToken);
+            result = await BackupUnlocker.UnlockAsync(locked, password, new Progress<PasswordCheckProgress>(p => task.Value = p.Fraction), cancellationToken);
             task.Value = 1;
         });
-        return keys;
+        return result!;
     }
 
     private static void Fail(CliContext context, LocalizedText text, Language language, params string[] args) =>

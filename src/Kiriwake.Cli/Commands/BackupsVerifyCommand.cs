@@ -90,17 +90,5 @@ internal sealed class BackupsVerifyCommand
     }
 
     /// <summary>Free space on the disk holding the backup; null when it cannot be known.</summary>
-    internal static long? FreeBytes(string folder)
-    {
-        try
-        {
-            string full = Path.GetFullPath(folder);
-            var drive = new DriveInfo(OperatingSystem.IsWindows() ? Path.GetPathRoot(full)! : full);
-            return drive.AvailableFreeSpace;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    internal static long? FreeBytes(string folder) => Evidence.Gathering.FreeSpace.Of(folder);
 }

@@ -52,7 +52,7 @@ internal sealed class ChecklistCommand
         }
 
         _context.Out.Write(new Rule($"[bold]{Markup.Escape(checklist.Title.Get(language))}[/]").LeftJustified());
-        _context.Out.MarkupLine($"[dim]{Markup.Escape(checklist.Purpose.Get(language))}[/]");
+        WrappedMarkup.WriteLine(_context.Out, $"[dim]{Markup.Escape(checklist.Purpose.Get(language))}[/]");
         ListView.Write(_context.Out, checklist.Items.Select((item, i) =>
         {
             var detail = item.Detail is null ? string.Empty : $"\n[dim]{Markup.Escape(item.Detail.Get(language))}[/]";

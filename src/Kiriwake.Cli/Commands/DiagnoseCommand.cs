@@ -1,19 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
-using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
-using Kiriwake.Evidence.Backup;
 using Kiriwake.Evidence.DeviceTools;
-using Kiriwake.Evidence.Logs;
+using Kiriwake.Evidence.Gathering;
 using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
 
 /// <summary>
 /// `kiriwake diagnose`: one step at a time to a fix or an escalation. Interactive on stdin/stderr, or scripted
-/// with --answers FILE or --simulate CAUSE; --save/--resume keep the session's event log; the report goes to
-/// stdout as text, Markdown or JSON.
+/// with --answers FILE or --simulate CAUSE; sessions are saved after every answer (--save FILE, else the state
+/// folder) and continued with --resume; --sessions lists them; the report goes to stdout as text, Markdown or JSON.
 /// </summary>
 internal sealed class DiagnoseCommand
 {
@@ -29,7 +28,9 @@ internal sealed class DiagnoseCommand
     private readonly Option<FileInfo?> _answers = new("--answers") { Description = "Scripted answers: YAML/JSON step id → answer / 回答ファイル", HelpName = "FILE" };
     private readonly Option<string?> _simulate = new("--simulate") { Description = "Answer as if CAUSE were the fault (evaluation) / 原因を仮定して自動回答", HelpName = "CAUSE" };
     private readonly Option<string?> _save = new("--save") { Description = "Save the session after every answer / セッションを保存", HelpName = "FILE" };
-    private readonly Option<FileInfo?> _resume = new("--resume") { Description = "Resume a saved session / 保存したセッションを再開", HelpName = "FILE" };
+    private readonly Option<string?> _resume = new("--resume") { Description = "Resume a saved session (without FILE: the latest unfinished one) / 保存したセッションを再開", HelpName = "FILE", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<bool> _sessions = new("--sessions") { Description = "List the saved sessions / 保存された診断の一覧" };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Technician view: ids, probabilities, expected costs / 技術者向けの詳細" };
     private readonly Option<string?> _platform = new("--platform") { Description = "ios, windows-itunes, windows-apple-devices or macos-finder / 使っている環境" };
     private readonly Option<string?> _family = new("--family") { Description = "iphone-home, iphone-7, iphone-no-home, ipad-home or ipad-no-home / ボタンの種類" };
     private readonly Option<string[]> _facts = new("--fact") { Description = "A known fact KEY=VALUE, e.g. backup.verified=true / 既知の事実", HelpName = "KEY=VALUE", AllowMultipleArgumentsPerToken = false };
@@ -45,7 +46,7 @@ internal sealed class DiagnoseCommand
     {
         var command = new Command("diagnose", "Find the fix step by step / 一歩ずつ原因を切り分けて解決")
         {
-            _symptom, _error, _text, _log, _device, _tools, _backup, _answers, _simulate, _save, _resume, _platform, _family, _facts, _format,
+            _symptom, _error, _text, _log, _device, _tools, _backup, _answers, _simulate, _save, _resume, _sessions, _verbose, _platform, _family, _facts, _format,
         };
         command.SetAction(ExecuteAsync);
         return command;
@@ -54,8 +55,24 @@ internal sealed class DiagnoseCommand
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var language = _context.GetLanguage(parseResult);
-        var evidence = new List<Fact>();
-        DiagnosisStart? textStart = null;
+        var models = _context.LoadModels(parseResult);
+        if (parseResult.GetValue(_sessions))
+        {
+            return new DiagnoseSessions(_context, models, language).List(parseResult.GetValue(_format) == "json");
+        }
+
+        string? resumePath = null;
+        if (parseResult.GetResult(_resume) is not null)
+        {
+            resumePath = parseResult.GetValue(_resume) is { } given ? Path.GetFullPath(given)
+                : new DiagnoseSessions(_context, models, language).LatestUnfinished();
+            if (resumePath is null)
+            {
+                _context.Error.MarkupLine($"[yellow]{Markup.Escape(DiagnoseText.NoUnfinished.Get(language))}[/]");
+                return ExitCodes.NotFound;
+            }
+        }
+
         var text = parseResult.GetValue(_text);
         var log = parseResult.GetValue(_log);
         var origin = log is null ? "--text" : log == "-" ? "stdin" : Path.GetFileName(log);
@@ -69,55 +86,75 @@ internal sealed class DiagnoseCommand
             }
         }
 
-        if (text is not null)
+        var evidence = await new EvidenceGatherer(models.Knowledge, _context.Time).GatherAsync(
+            new EvidenceRequest(text, origin, parseResult.GetValue(_device), parseResult.GetValue(_tools), parseResult.GetValue(_backup)),
+            new SynchronousProgress(p => ShowProgress(p, language)), cancellationToken);
+        if (evidence.Device is { } device && !EvidenceGatherer.DeviceReadable(device))
         {
-            textStart = LogDiagnosis.FromText(text, _context.LoadKnowledge(parseResult), origin);
-            evidence.AddRange(textStart.Facts);
+            _context.Error.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.DeviceNotRead.Get(language), ConnectionStateText.Title(device.State).Get(language)))}[/]");
         }
 
-        if (parseResult.GetValue(_device))
+        if (evidence.Backup is { } report)
         {
-            var device = await DeviceFactsReader.ReadAsync(_context.LoadKnowledge(parseResult), null, parseResult.GetValue(_tools), _context.Time, cancellationToken);
-            _context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.DeviceFactsRead.Get(language), device.Facts.Count))}[/]");
-            evidence.AddRange(device.Facts);
+            Grey(string.Format(CultureInfo.InvariantCulture, DiagnoseText.BackupFactsRead.Get(language), BackupsFormat.Verdict(report, language)));
         }
-
-        if (parseResult.GetValue(_backup) is { } backup)
-        {
-            // "Verified" means every file was checked, so this is the deep check. Without the password an encrypted
-            // backup is checked as far as it can be (files present, sizes).
-            _context.Error.MarkupLine($"[grey]{Markup.Escape(DiagnoseText.CheckingBackup.Get(language))}[/]");
-            var report = await new BackupVerifier(_context.Time).VerifyAsync(backup, new VerifyOptions(Deep: true), cancellationToken);
-            var facts = BackupFacts.From(report, _context.Time, BackupsVerifyCommand.FreeBytes(backup));
-            _context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.BackupFactsRead.Get(language), BackupsFormat.Verdict(report, language), facts.Count))}[/]");
-            evidence.AddRange(facts);
-        }
-
-        var run = new DiagnoseRun(_context, parseResult, language)
-        {
-            Format = parseResult.GetValue(_format)!,
-            SymptomId = parseResult.GetValue(_symptom),
-            ErrorCode = parseResult.GetValue(_error),
-            TextStart = textStart,
-            TextOrigin = text is null ? null : origin,
-            EvidenceFacts = evidence,
-            AnswersPath = parseResult.GetValue(_answers)?.FullName,
-            SimulateCause = parseResult.GetValue(_simulate),
-            SavePath = parseResult.GetValue(_save),
-            ResumePath = parseResult.GetValue(_resume)?.FullName,
-            Platform = parseResult.GetValue(_platform),
-            Family = parseResult.GetValue(_family),
-            Facts = parseResult.GetValue(_facts) ?? [],
-        };
 
         try
         {
-            return run.Run();
+            var run = new DiagnoseRun(_context, models, language)
+            {
+                Format = parseResult.GetValue(_format)!,
+                SymptomId = parseResult.GetValue(_symptom),
+                ErrorCode = parseResult.GetValue(_error),
+                TextStart = evidence.TextStart,
+                TextOrigin = text is null ? null : origin,
+                EvidenceFacts = evidence.Facts,
+                Answers = parseResult.GetValue(_answers) is { } answers ? AnswersFile.Load(answers.FullName) : null,
+                SimulateCause = parseResult.GetValue(_simulate),
+                SavePath = parseResult.GetValue(_save),
+                ResumePath = resumePath,
+                Platform = KebabNames.ParsePlatform(parseResult.GetValue(_platform)) ?? (parseResult.GetValue(_platform) == "ios" ? Platform.Ios : null),
+                Family = parseResult.GetValue(_family),
+                Facts = ParseFacts(parseResult.GetValue(_facts) ?? []),
+                Verbose = parseResult.GetValue(_verbose),
+            };
+            return await run.RunAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidDataException or SessionException or TroubleshootingModelException or FormatException)
         {
             _context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
             return ExitCodes.BadInput;
         }
+    }
+
+    private static KeyValuePair<string, string>[] ParseFacts(string[] facts) => facts.Select(fact =>
+    {
+        var parts = fact.Split('=', 2);
+        return parts.Length == 2 && parts[0].Trim().Length > 0
+            ? new KeyValuePair<string, string>(parts[0].Trim(), parts[1].Trim())
+            : throw new FormatException($"--fact takes KEY=VALUE, not '{fact}'");
+    }).ToArray();
+
+    private void ShowProgress(EvidenceProgress progress, Language language)
+    {
+        switch (progress.Stage)
+        {
+            case EvidenceStage.DeviceRead:
+                Grey(string.Format(CultureInfo.InvariantCulture, DiagnoseText.DeviceFactsRead.Get(language), progress.FactCount));
+                break;
+            case EvidenceStage.CheckingBackup:
+                Grey(DiagnoseText.CheckingBackup.Get(language));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Grey(string text) => _context.Error.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+
+    /// <summary>Reports progress on the caller's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<EvidenceProgress> report) : IProgress<EvidenceProgress>
+    {
+        public void Report(EvidenceProgress value) => report(value);
     }
 }

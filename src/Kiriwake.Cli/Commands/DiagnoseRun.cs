@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
@@ -8,9 +8,13 @@ using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
 
-/// <summary>One invocation of `diagnose`: resolves the symptom, runs the loop, writes the report.</summary>
-internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseResult, Language language)
+/// <summary>One invocation of `diagnose`: a terminal over Core's <see cref="DiagnosisConversation"/>. It chooses
+/// the symptom, shows each prompt, reads answers (typed, from an answers file, or simulated), keeps the session
+/// file and writes the report; every rule of the conversation is in Core.</summary>
+internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels models, Language language)
 {
+    private readonly PromptReader _reader = new(context.Input);
+
     public required string Format { get; init; }
 
     public string? SymptomId { get; init; }
@@ -26,218 +30,297 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
     /// <summary>Facts read by the evidence readers (the text, the device, a backup) before the session starts.</summary>
     public IReadOnlyList<Fact> EvidenceFacts { get; init; } = [];
 
-    public string? AnswersPath { get; init; }
+    public IReadOnlyDictionary<string, string>? Answers { get; init; }
 
     public string? SimulateCause { get; init; }
 
     public string? SavePath { get; init; }
 
+    /// <summary>The session file to continue (--resume FILE, or the latest unfinished one for a bare --resume).</summary>
     public string? ResumePath { get; init; }
 
-    public string? Platform { get; init; }
+    public Platform? Platform { get; init; }
 
     public string? Family { get; init; }
 
-    public required string[] Facts { get; init; }
+    public required IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; }
 
-    private bool Scripted => AnswersPath is not null || SimulateCause is not null;
+    public bool Verbose { get; init; }
 
-    public int Run()
+    private bool Scripted => Answers is not null || SimulateCause is not null;
+
+    private ConversationOptions Options => new()
     {
-        var kb = context.LoadKnowledge(parseResult);
-        var resumed = ResumePath is not null ? SessionFile.Load(ResumePath) : null;
-        var symptomId = resumed?.Symptom ?? ResolveSymptom(kb);
-        if (symptomId is null)
+        Language = language,
+        PlatformCandidates = Platform is { } p ? [p] : context.PlatformCandidates,
+        AskContext = !Scripted,
+        AskGates = SimulateCause is null,
+    };
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var kb = models.Knowledge;
+        DiagnosisConversation conversation;
+        string? store;
+        try
         {
-            return ExitCodes.NotFound;
+            if (ResumePath is not null)
+            {
+                var log = SessionFile.Load(ResumePath);
+                if (!kb.Symptoms.ContainsKey(log.Symptom))
+                {
+                    Fail(DiagnoseText.NoSymptomFound, log.Symptom);
+                    return ExitCodes.NotFound;
+                }
+
+                conversation = DiagnosisConversation.Resume(models, log, Options, context.Time);
+                store = SavePath ?? ResumePath;
+                Recap(conversation, log);
+            }
+            else
+            {
+                var symptomId = await ResolveSymptomAsync(kb, cancellationToken);
+                if (symptomId is null)
+                {
+                    return ExitCodes.NotFound;
+                }
+
+                if (!kb.Symptoms.ContainsKey(symptomId))
+                {
+                    Fail(DiagnoseText.NoSymptomFound, symptomId);
+                    return ExitCodes.NotFound;
+                }
+
+                var facts = Facts.ToList();
+                if (Family is not null)
+                {
+                    facts.Add(new(FactKeys.DeviceButtonFamily, Family));
+                }
+
+                conversation = DiagnosisConversation.Start(models, symptomId, Options, context.Time, EvidenceFacts, facts);
+
+                // An interactive session is always written down, so a crash or a closed window loses no answer.
+                store = SavePath ?? (Scripted ? null : SessionFile.NewPath(context.SessionsFolder, context.Time));
+                if (store is not null && SavePath is null)
+                {
+                    Grey(string.Format(CultureInfo.InvariantCulture, DiagnoseText.AutoSaving.Get(language), store));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.MarkupLine($"[yellow]{Markup.Escape(DiagnoseText.Interrupted.Get(language))}[/]");
+            return ExitCodes.Cancelled;
         }
 
-        if (!kb.Symptoms.ContainsKey(symptomId))
-        {
-            Fail(DiagnoseText.NoSymptomFound, symptomId);
-            return ExitCodes.NotFound;
-        }
-
-        var model = new CompiledModel(ModelFlattener.Flatten(kb, symptomId));
-        if (SimulateCause is not null && !model.CauseIds.Contains(SimulateCause, StringComparer.Ordinal))
+        if (SimulateCause is not null && !conversation.Model.CauseIds.Contains(SimulateCause, StringComparer.Ordinal))
         {
             Fail(DiagnoseText.UnknownCause, SimulateCause);
             return ExitCodes.NotFound;
         }
 
-        var answers = AnswersPath is not null ? AnswersFile.Load(AnswersPath) : null;
-        var session = new DiagnosisSession(model, EngineOptions.Default, resumed?.Events);
-
-        // Evidence first, then what the person states with --fact: the last value of a fact wins, so a person can
-        // override what a reader found; a question a fact answered is marked as answered by that fact.
-        foreach (var fact in resumed is null ? EvidenceFacts : [])
+        if (conversation.Context.Family is { } family && EvidenceFacts.Any(f => f.Key is FactKeys.DeviceProductType or FactKeys.DeviceButtonFamily))
         {
-            session.RecordFact(fact.Key, fact.Value, TextInput.SourceLabel(fact), Now);
-        }
-
-        foreach (var fact in Facts)
-        {
-            var parts = fact.Split('=', 2);
-            if (parts.Length != 2 || parts[0].Length == 0)
-            {
-                throw new FormatException($"--fact takes KEY=VALUE, not '{fact}'");
-            }
-
-            session.RecordFact(parts[0].Trim(), parts[1].Trim(), "person:--fact", Now);
-        }
-
-        var platform = Platform ?? resumed?.Platform;
-        var family = Family ?? resumed?.Family ?? session.Snapshot.Facts.GetValueOrDefault(FactKeys.DeviceButtonFamily);
-        // An interactive session is always written down, so a crash or a closed window loses no answer.
-        var store = SavePath ?? ResumePath ?? (Scripted ? null : SessionFile.DefaultPath(context.Time));
-        if (store is not null && SavePath is null && ResumePath is null)
-        {
-            context.Error.MarkupLine($"[grey]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.AutoSaving.Get(language), store))}[/]");
+            Grey(string.Format(CultureInfo.InvariantCulture, DiagnoseText.ModelFromDevice.Get(language), ConversationText.FamilyName(family).Get(language)));
         }
 
         void Save()
         {
             if (store is not null)
             {
-                new SessionFile(symptomId, platform, family, session.Events).Save(store);
+                SessionFile.Save(conversation.Log, store);
             }
         }
 
         Save();
-        var renderer = new StepRenderer(kb, language, ParseEnum<Platform>(platform), ParseEnum<ButtonFamily>(family));
-        var gatesAsked = new HashSet<Gate>();
-        while (true)
+        var renderer = new ConversationRenderer(context.Error, language, Verbose);
+        var hintShown = false;
+        try
         {
-            var rec = session.Next();
-            var ending = rec is null || (model.TryFindStep(rec.Step.Id, out var next) && next.Kind == StepKind.Escalation);
-            if (ending && SimulateCause is null && AskGate(session, model, renderer, answers, gatesAsked) is { } fact)
+            while (true)
             {
-                // The person opened (or closed) a gate: plan again before handing over.
-                session.RecordFact(fact.Key, fact.Value, "person", Now);
+                var prompt = conversation.Next();
                 Save();
-                continue;
-            }
+                renderer.Render(prompt);
+                if (prompt is FinishPrompt)
+                {
+                    break;
+                }
 
-            if (rec is null)
-            {
-                break;
-            }
+                if (Answers is not null)
+                {
+                    if (!Answers.TryGetValue(prompt.Id, out var scripted))
+                    {
+                        if (prompt is not GatePrompt)
+                        {
+                            return NeedsAnswer(prompt, store);
+                        }
 
-            var number = session.Snapshot.Transcript.Count(t => t.Source == AnswerSource.Person) + 1;
-            renderer.Render(context.Error, number, rec, model);
-            model.TryFindStep(rec.Step.Id, out var choice);
-            if (choice.Kind == StepKind.Escalation)
-            {
-                session.Answer(rec.Step.Id, StepAnswers.Escalated, Now);
+                        // Without an answer the gate stays closed.
+                        scripted = "no";
+                    }
+
+                    Echo(prompt, scripted);
+                    var result = conversation.Answer(scripted);
+                    if (!result.Accepted)
+                    {
+                        throw new FormatException(result.Message);
+                    }
+                }
+                else if (SimulateCause is not null && prompt is StepPrompt step)
+                {
+                    var answer = SimulatedResponder.Answer(conversation.Model, new StepRef(step.View.Kind, step.View.StepId), SimulateCause);
+                    Echo(prompt, answer);
+                    conversation.Answer(answer);
+                }
+                else
+                {
+                    if (!hintShown)
+                    {
+                        Grey(DiagnoseText.Commands.Get(language));
+                        hintShown = true;
+                    }
+
+                    if (!await AskAsync(conversation, prompt, cancellationToken))
+                    {
+                        Save();
+                        context.Error.MarkupLine(Markup.Escape(store is null ? DiagnoseText.StoppedUnsaved.Get(language)
+                            : string.Format(CultureInfo.InvariantCulture, DiagnoseText.Saved.Get(language), store)));
+                        WriteReport(conversation);
+                        return ExitCodes.Success;
+                    }
+                }
+
                 Save();
-                break;
             }
-
-            string? answer;
-            if (answers is not null)
-            {
-                if (!answers.TryGetValue(rec.Step.Id, out answer))
-                {
-                    return NeedsAnswer(model, rec, renderer, store);
-                }
-            }
-            else if (SimulateCause is not null)
-            {
-                answer = SimulatedResponder.Answer(model, rec.Step, SimulateCause);
-            }
-            else
-            {
-                var stop = Prompt(session, model, rec, out answer);
-                if (stop)
-                {
-                    Save();
-                    context.Error.MarkupLine(Markup.Escape(store is null ? DiagnoseText.StoppedUnsaved.Get(language)
-                        : string.Format(CultureInfo.InvariantCulture, DiagnoseText.Saved.Get(language), store)));
-                    WriteReport(kb, symptomId, session, renderer);
-                    return ExitCodes.Success;
-                }
-
-                if (answer is null)
-                {
-                    Save();
-                    continue;
-                }
-            }
-
-            context.Error.MarkupLine($"[grey]> {Markup.Escape(answer)}[/]");
-            session.Answer(rec.Step.Id, answer, Now);
+        }
+        catch (OperationCanceledException)
+        {
             Save();
+            context.Error.WriteLine();
+            context.Error.MarkupLine($"[yellow]{Markup.Escape(DiagnoseText.Interrupted.Get(language))}[/]");
+            if (store is not null)
+            {
+                context.Error.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.Saved.Get(language), store)));
+            }
+
+            WriteReport(conversation);
+            return ExitCodes.Cancelled;
         }
 
-        var report = WriteReport(kb, symptomId, session, renderer);
-        return report.Outcome == "unresolved" ? ExitCodes.Failure : ExitCodes.Success;
+        var report = WriteReport(conversation);
+        return report.Outcome == SessionOutcome.Unresolved ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-    private DateTimeOffset Now => context.Time.GetUtcNow();
-
-    /// <returns>true to stop; otherwise <paramref name="answer"/> is an accepted answer, or null after an undo.</returns>
-    private bool Prompt(DiagnosisSession session, CompiledModel model, Recommendation rec, out string? answer)
+    /// <returns>false when the person stops (quit, or the input ended); true after an answer or an undo.</returns>
+    private async Task<bool> AskAsync(DiagnosisConversation conversation, ConversationPrompt prompt, CancellationToken cancellationToken)
     {
-        var accepts = StepRenderer.Accepts(model, rec.Step);
-        context.Error.MarkupLine($"[grey]{Markup.Escape(DiagnoseText.Commands.Get(language))}[/]");
         while (true)
         {
             context.Error.Markup(Markup.Escape(DiagnoseText.Prompt.Get(language)));
-            var line = context.Input.ReadLine();
-            if (line is null || line.Trim() is "quit" or "q")
+            var line = await _reader.ReadLineAsync(cancellationToken);
+            if (line is null)
             {
-                answer = null;
+                context.Error.WriteLine();
+                context.Error.MarkupLine($"[yellow]{Markup.Escape(DiagnoseText.InputEnded.Get(language))}[/]");
+                return false;
+            }
+
+            if (IsQuit(line))
+            {
+                return false;
+            }
+
+            if (IsUndo(line))
+            {
+                context.Error.MarkupLine(Markup.Escape((conversation.Undo() ? DiagnoseText.Undone : DiagnoseText.NothingToUndo).Get(language)));
                 return true;
             }
 
-            line = line.Trim();
-            if (line == "undo")
+            var result = conversation.Answer(line);
+            if (result.Accepted)
             {
-                context.Error.MarkupLine(Markup.Escape((session.Undo(Now) ? DiagnoseText.Undone : DiagnoseText.NothingToUndo).Get(language)));
-                answer = null;
-                return false;
+                if (result.Message is { } note)
+                {
+                    Grey(note);
+                }
+
+                return true;
             }
 
-            if (accepts.Contains(line, StringComparer.Ordinal))
-            {
-                answer = line;
-                return false;
-            }
-
-            context.Error.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.NotAccepted.Get(language), line))}[/] {Markup.Escape(string.Join(" / ", accepts))}");
+            context.Error.MarkupLine($"[yellow]{Markup.Escape(result.Message ?? "")}[/]");
         }
     }
 
-    private int NeedsAnswer(CompiledModel model, Recommendation rec, StepRenderer renderer, string? store)
+    private static bool IsQuit(string line) => AnswerParser.Normalize(line) is "quit" or "q" or "exit" or "中断" or "終了" or "やめる";
+
+    private static bool IsUndo(string line) => AnswerParser.Normalize(line) is "undo" or "u" or "戻る" or "もどる" or "取り消し" or "取消" or "とりけし";
+
+    private void Echo(ConversationPrompt prompt, string value)
     {
-        var accepts = StepRenderer.Accepts(model, rec.Step);
+        var label = prompt.Choices.FirstOrDefault(c => c.Value == value)?.Label ?? value;
+        Grey("> " + label);
+    }
+
+    private void Recap(DiagnosisConversation conversation, SessionLog log)
+    {
+        if (!string.IsNullOrEmpty(log.KnowledgeVersion) && !string.IsNullOrEmpty(models.Knowledge.Version) && log.KnowledgeVersion != models.Knowledge.Version)
+        {
+            Grey(DiagnoseText.OlderKnowledge.Get(language));
+        }
+
+        foreach (var problem in conversation.ReplayProblems)
+        {
+            context.Error.MarkupLine($"[yellow]{Markup.Escape(problem)}[/]");
+        }
+
+        var answered = conversation.Report().Transcript.Where(t => t.Source == AnswerSource.Person).ToArray();
+        context.Error.MarkupLine($"[bold]{Markup.Escape(conversation.Report().SymptomTitle)}[/]");
+        context.Error.MarkupLine(Markup.Escape((answered.Length == 0 ? DiagnoseText.RecapNone : DiagnoseText.Recap).Get(language)));
+        var n = 1;
+        foreach (var step in answered)
+        {
+            context.Error.MarkupLine($"  {n++.ToString(CultureInfo.InvariantCulture)}. {Markup.Escape(step.Title)} → {Markup.Escape(step.AnswerLabel)}");
+        }
+    }
+
+    private int NeedsAnswer(ConversationPrompt prompt, string? store)
+    {
+        var title = prompt switch
+        {
+            StepPrompt s => s.View.Title,
+            GatePrompt g => g.Question,
+            PlatformPrompt p => p.Question,
+            DevicePrompt d => d.Question,
+            _ => prompt.Id,
+        };
         if (Format == "json")
         {
-            CliJson.Write(context, new { needsAnswer = new { id = rec.Step.Id, kind = rec.Step.Kind, title = renderer.Title(rec.Step), accepts }, session = store });
+            CliJson.Write(context, new NeedsAnswerJson(new NeedsAnswerStep(prompt.Id, (prompt as StepPrompt)?.View.Kind, title, prompt.Choices.Select(c => c.Value).ToArray(), prompt.Choices), store));
         }
         else
         {
-            context.OutWriter.WriteLine(string.Format(CultureInfo.InvariantCulture, DiagnoseText.NeedsAnswer.Get(language), rec.Step.Id));
-            context.OutWriter.WriteLine($"  {renderer.Title(rec.Step)}");
-            context.OutWriter.WriteLine("  " + string.Format(CultureInfo.InvariantCulture, DiagnoseText.Accepts.Get(language), string.Join(" / ", accepts)));
+            context.OutWriter.WriteLine(string.Format(CultureInfo.InvariantCulture, DiagnoseText.NeedsAnswer.Get(language), prompt.Id));
+            context.OutWriter.WriteLine($"  {title}");
+            context.OutWriter.WriteLine("  " + string.Format(CultureInfo.InvariantCulture, DiagnoseText.Accepts.Get(language), string.Join(" / ", prompt.Choices.Select(c => $"{c.Value} ({c.Label})"))));
         }
 
         return ExitCodes.NeedsAnswer;
     }
 
-    private DiagnosisReport WriteReport(KnowledgeBase kb, string symptomId, DiagnosisSession session, StepRenderer renderer)
+    private DiagnosisReport WriteReport(DiagnosisConversation conversation)
     {
-        var report = DiagnosisReport.Build(kb, symptomId, session, renderer, language, Now);
+        var report = conversation.Report();
         switch (Format)
         {
             case "json":
                 CliJson.Write(context, report);
                 break;
             case "markdown":
-                context.OutWriter.Write(report.ToText(language, markdown: true));
+                context.OutWriter.Write(DiagnosisReportText.ToText(report, language, markdown: true, technician: Verbose));
                 break;
             default:
-                context.OutWriter.Write(report.ToText(language, markdown: false));
+                context.OutWriter.Write(DiagnosisReportText.ToText(report, language, markdown: false, technician: Verbose));
                 break;
         }
 
@@ -245,10 +328,13 @@ internal sealed partial class DiagnoseRun(CliContext context, ParseResult parseR
         return report;
     }
 
+    private void Grey(string text) => context.Error.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+
     private void Fail(LocalizedText text, string arg) =>
         context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, text.Get(language), arg))}[/]");
-
-    private static T? ParseEnum<T>(string? kebab)
-        where T : struct, Enum =>
-        kebab is not null && Enum.TryParse<T>(kebab.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var v) ? v : null;
 }
+
+/// <summary>`--answers` ran out: the prompt that needs an answer (JSON form).</summary>
+internal sealed record NeedsAnswerJson(NeedsAnswerStep NeedsAnswer, string? Session);
+
+internal sealed record NeedsAnswerStep(string Id, StepKind? Kind, string Title, IReadOnlyList<string> Accepts, IReadOnlyList<AnswerChoice> Choices);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Evidence.Logs;
 using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
@@ -25,7 +26,7 @@ internal sealed class ExplainCommand
         var knowledge = _context.LoadKnowledge(parseResult);
         var language = _context.GetLanguage(parseResult);
         var query = string.Join(' ', parseResult.GetValue(_query) ?? []);
-        var explanation = Explainer.Explain(knowledge, query);
+        var explanation = TextMatcher.Match(query, knowledge).Explain(knowledge, query);
         if (parseResult.GetValue(_format) == "json")
         {
             CliJson.Write(_context, ToJson(knowledge, explanation, language));
@@ -44,13 +45,13 @@ internal sealed class ExplainCommand
         foreach (var match in explanation.Codes)
         {
             var code = match.Code;
-            console.Write(new Rule($"[bold]{Markup.Escape(UiText.ErrorCodeTitle.Get(language))} {code.Code}[/] ({Markup.Escape(code.Class)}, {Markup.Escape(EnumText.Domain(code.Domain).Get(language))})").LeftJustified());
-            console.MarkupLine(Markup.Escape(code.Meaning.Get(language)));
+            console.Write(new Rule($"[bold]{Markup.Escape(UiText.ErrorCodeTitle.Get(language))} {code.Code}[/] ({Markup.Escape(EnumText.Domain(code.Domain).Get(language))})").LeftJustified());
+            WrappedMarkup.WriteLine(console, Markup.Escape(code.Meaning.Get(language)));
             RenderCauses(match.Causes, language);
             RenderSteps(knowledge, match.FirstSteps, language);
-            foreach (var symptomId in code.SymptomIds)
+            if (code.SymptomIds.Count > 0)
             {
-                console.MarkupLine($"[dim]{Markup.Escape(UiText.DiagnoseWith.Get(language))}[/] kiriwake diagnose --error {code.Code}  [dim]({Markup.Escape(symptomId)})[/]");
+                console.MarkupLine($"[dim]{Markup.Escape(UiText.DiagnoseWith.Get(language))}[/] kiriwake diagnose --error {code.Code}");
             }
 
             console.WriteLine();
@@ -61,19 +62,21 @@ internal sealed class ExplainCommand
             console.MarkupLine($"[yellow]{Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, UiText.UnknownCode.Get(language), unknown.Code))}[/]");
             foreach (var range in unknown.Ranges)
             {
-                console.MarkupLine($"  {Markup.Escape(UiText.RangeSuggests.Get(language))} [bold]{Markup.Escape(range.Class)}[/] ({range.From}–{range.To}): {Markup.Escape(range.Meaning.Get(language))}");
+                WrappedMarkup.WriteLine(console, $"{Markup.Escape(UiText.RangeSuggests.Get(language))} ({range.From}–{range.To}): {Markup.Escape(range.Meaning.Get(language))}", indent: 2);
             }
         }
 
-        foreach (var match in explanation.Symptoms.Where(s => explanation.Codes.Count == 0 || s.Score > 0))
+        // A symptom a shown code already leads to is not repeated: one block per thing the person saw.
+        var covered = explanation.Codes.SelectMany(c => c.Code.SymptomIds).ToHashSet(StringComparer.Ordinal);
+        foreach (var match in explanation.Symptoms.Where(s => !covered.Contains(s.Symptom.Id)))
         {
             console.Write(new Rule($"[bold]{Markup.Escape(match.Symptom.Title.Get(language))}[/]").LeftJustified());
             if (match.Message is not null)
             {
-                console.MarkupLine($"[dim]{Markup.Escape(UiText.MatchedMessage.Get(language))}[/] {Markup.Escape(match.Message.Get(language))}");
+                WrappedMarkup.WriteLine(console, $"[dim]{Markup.Escape(UiText.MatchedMessage.Get(language))}[/] {Markup.Escape(match.Message.Get(language))}");
             }
 
-            console.MarkupLine(Markup.Escape(match.Symptom.Description.Get(language)));
+            WrappedMarkup.WriteLine(console, Markup.Escape(match.Symptom.Description.Get(language)));
             RenderCauses(match.Causes, language);
             RenderSteps(knowledge, match.FirstSteps, language);
             console.MarkupLine($"[dim]{Markup.Escape(UiText.DiagnoseWith.Get(language))}[/] kiriwake diagnose --symptom {Markup.Escape(match.Symptom.Id)}");

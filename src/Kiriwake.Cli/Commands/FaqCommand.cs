@@ -34,8 +34,7 @@ internal sealed class FaqCommand
         {
             foreach (var hit in hits)
             {
-                _context.Out.MarkupLine($"[bold]Q. {Markup.Escape(hit.Entry.Question.Get(language))}[/]");
-                _context.Out.MarkupLine($"A. {Markup.Escape(hit.Entry.Answer.Get(language))}");
+                ListView.Write(_context.Out, [("[bold]Q.[/]", $"[bold]{Markup.Escape(hit.Entry.Question.Get(language))}[/]"), ("A.", Markup.Escape(hit.Entry.Answer.Get(language)))], indent: 0);
                 _context.Out.WriteLine();
             }
 

@@ -82,7 +82,7 @@ internal sealed class ProcedureCommand
         }
         else if (resolution is { Candidates.Count: > 0 })
         {
-            _context.Out.MarkupLine($"[dim]{Markup.Escape(string.Join(", ", resolution.Candidates.Take(4).Select(m => $"{m.Name} ({m.ProductType})")))}[/]");
+            _context.Out.MarkupLine($"[dim]{Markup.Escape(string.Join(", ", ModelResolver.CandidateNames(resolution).Take(4)))}[/]");
         }
 
         foreach (var procedure in procedures)
@@ -126,9 +126,16 @@ internal sealed class ProcedureCommand
         if (resolution.Candidates.Count > 0)
         {
             _context.Out.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, UiText.ModelAmbiguous.Get(language), query))}[/]");
-            foreach (var model in resolution.Candidates)
+            var names = ModelResolver.CandidateNames(resolution);
+            foreach (var name in names)
             {
-                _context.Out.MarkupLine($"  {Markup.Escape(model.Name)} ({Markup.Escape(model.ProductType)})");
+                _context.Out.MarkupLine($"  {Markup.Escape(name)}");
+            }
+
+            var more = resolution.Candidates.Select(m => ModelName.Short(m.Name)).Distinct(StringComparer.Ordinal).Count() - names.Count;
+            if (more > 0)
+            {
+                _context.Out.MarkupLine($"  [dim]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, UiText.MoreModels.Get(language), more))}[/]");
             }
         }
         else

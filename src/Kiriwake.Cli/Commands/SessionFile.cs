@@ -1,42 +1,44 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Kiriwake.Core.Diagnosis;
+using Kiriwake.Core.Conversation;
 
 namespace Kiriwake.Cli.Commands;
 
 /// <summary>
-/// A saved diagnosis session: which symptom and how to show it, and the event log. It is rewritten after every
-/// event (to a temporary file, then renamed over the old one), so killing the process loses no answer.
+/// A saved diagnosis session on disk (the <c>kiriwake-session/1</c> log, encoded by Core's
+/// <see cref="SessionLogCodec"/>). It is rewritten after every event (to a temporary file, then renamed over the
+/// old one), so killing the process loses no answer.
 /// </summary>
-internal sealed record SessionFile(string Symptom, string? Platform, string? Family, IReadOnlyList<SessionEvent> Events)
+internal static class SessionFile
 {
-    public const string FormatName = "kiriwake-session/1";
-
-    private static readonly JsonSerializerOptions s_options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public const string FormatName = SessionLogCodec.FormatName;
 
     /// <summary>
-    /// Where an interactive session is kept when no --save is given: KIRIWAKE_SESSIONS, else the user's state
-    /// folder (XDG_STATE_HOME or ~/.local/state on Linux and macOS, LocalApplicationData on Windows).
+    /// Where interactive sessions are kept when no --save is given: KIRIWAKE_SESSIONS, else the user's state folder
+    /// (XDG_STATE_HOME or ~/.local/state on Linux and macOS, LocalApplicationData on Windows).
     /// </summary>
-    /// <returns>The path, or null when the folder cannot be created (the session then runs unsaved).</returns>
-    public static string? DefaultPath(TimeProvider time)
+    public static string DefaultFolder()
     {
         var folder = Environment.GetEnvironmentVariable("KIRIWAKE_SESSIONS");
-        if (string.IsNullOrEmpty(folder))
+        if (!string.IsNullOrEmpty(folder))
         {
-            var state = OperatingSystem.IsWindows()
-                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-                : Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg
-                    ? xdg
-                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
-            folder = Path.Combine(state, "kiriwake", "sessions");
+            return folder;
+        }
+
+        var state = OperatingSystem.IsWindows()
+            ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+            : Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg
+                ? xdg
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        return Path.Combine(state, "kiriwake", "sessions");
+    }
+
+    /// <summary>A new session file's path in the folder.</summary>
+    /// <returns>The path, or null when the folder cannot be created (the session then runs unsaved).</returns>
+    public static string? NewPath(string? folder, TimeProvider time)
+    {
+        if (folder is null)
+        {
+            return null;
         }
 
         try
@@ -58,87 +60,51 @@ internal sealed record SessionFile(string Symptom, string? Platform, string? Fam
         return path;
     }
 
-    public void Save(string path)
+    public static void Save(SessionLog log, string path)
     {
-        var dto = new Dto
-        {
-            Format = FormatName,
-            Symptom = Symptom,
-            Platform = Platform,
-            Family = Family,
-            Events = Events.Select(ToDto).ToList(),
-        };
         var full = Path.GetFullPath(path);
         var temp = full + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(dto, s_options));
+        File.WriteAllText(temp, SessionLogCodec.Encode(log));
         File.Move(temp, full, overwrite: true);
     }
 
     /// <exception cref="InvalidDataException">The file is not a session file.</exception>
-    public static SessionFile Load(string path)
+    public static SessionLog Load(string path)
     {
-        Dto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<Dto>(File.ReadAllText(path), s_options);
+            return SessionLogCodec.Decode(File.ReadAllText(path), path);
         }
-        catch (JsonException ex)
+        catch (SessionFormatException ex)
         {
-            throw new InvalidDataException($"{path}: not a session file ({ex.Message})", ex);
+            throw new InvalidDataException(ex.Message, ex);
         }
-
-        if (dto is null || dto.Format != FormatName || string.IsNullOrEmpty(dto.Symptom))
-        {
-            throw new InvalidDataException($"{path}: not a {FormatName} file");
-        }
-
-        var events = (dto.Events ?? []).Select((e, i) => FromDto(e, path, i)).ToArray();
-        return new SessionFile(dto.Symptom, dto.Platform, dto.Family, events);
     }
 
-    private static EventDto ToDto(SessionEvent e) => e switch
+    /// <summary>The session files of a folder, newest first (by the time of their last event, then by name).</summary>
+    public static IReadOnlyList<(string Path, SessionLog Log)> List(string? folder)
     {
-        StepAnswered a => new EventDto { Type = "answer", Step = a.StepId, Answer = a.Answer, At = a.At },
-        FactRecorded f => new EventDto { Type = "fact", Key = f.Key, Value = f.Value, Source = f.Source, At = f.At },
-        AnswerUndone u => new EventDto { Type = "undo", At = u.At },
-        _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
-    };
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return [];
+        }
 
-    private static SessionEvent FromDto(EventDto e, string path, int index) => e.Type switch
-    {
-        "answer" when e.Step is not null && e.Answer is not null => new StepAnswered(e.Step, e.Answer, e.At),
-        "fact" when e.Key is not null && e.Value is not null => new FactRecorded(e.Key, e.Value, e.Source ?? "", e.At),
-        "undo" => new AnswerUndone(e.At),
-        _ => throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path}: event {index + 1} is malformed")),
-    };
+        var sessions = new List<(string, SessionLog)>();
+        foreach (var path in Directory.EnumerateFiles(folder, "session-*.json"))
+        {
+            try
+            {
+                sessions.Add((path, Load(path)));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                // Not a session (or unreadable): not listed.
+            }
+        }
 
-    private sealed class Dto
-    {
-        public string? Format { get; set; }
-
-        public string? Symptom { get; set; }
-
-        public string? Platform { get; set; }
-
-        public string? Family { get; set; }
-
-        public List<EventDto>? Events { get; set; }
-    }
-
-    private sealed class EventDto
-    {
-        public string? Type { get; set; }
-
-        public string? Step { get; set; }
-
-        public string? Answer { get; set; }
-
-        public string? Key { get; set; }
-
-        public string? Value { get; set; }
-
-        public string? Source { get; set; }
-
-        public DateTimeOffset At { get; set; }
+        return sessions
+            .OrderByDescending(s => s.Item2.Events.Count > 0 ? s.Item2.Events.Max(e => e.At) : DateTimeOffset.MinValue)
+            .ThenByDescending(s => s.Item1, StringComparer.Ordinal)
+            .ToArray();
     }
 }

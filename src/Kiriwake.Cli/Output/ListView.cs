@@ -1,29 +1,36 @@
+using Kiriwake.Core.Text;
 using Spectre.Console;
 
 namespace Kiriwake.Cli;
 
 /// <summary>
-/// A list whose items wrap under their own text, not under the marker: Japanese has no spaces to break at, so a
-/// long item written as one line would otherwise continue at the left margin.
+/// A list whose items wrap under their own text, not under the marker, with the Japanese line-breaking rules
+/// of <see cref="LineBreaker"/> (no line starts with 。、）」, no katakana word split in two).
 /// </summary>
 internal static class ListView
 {
     /// <param name="rows">Marker (e.g. "1.") and the item, both already in Spectre markup.</param>
     public static void Write(IAnsiConsole console, IEnumerable<(string Marker, string Markup)> rows, int indent = 2)
     {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().NoWrap().PadLeft(indent).PadRight(1));
-        grid.AddColumn(new GridColumn().PadRight(0));
-        var any = false;
-        foreach (var (marker, markup) in rows)
+        var list = rows.ToList();
+        if (list.Count == 0)
         {
-            grid.AddRow(new Markup(marker), new Markup(markup));
-            any = true;
+            return;
         }
 
-        if (any)
+        var markerWidth = list.Max(r => LineBreaker.DisplayWidth(WrappedMarkup.Plain(r.Marker)));
+        var textIndent = indent + markerWidth + 1;
+        var width = Math.Max(10, console.Profile.Width - textIndent);
+        foreach (var (marker, markup) in list)
         {
-            console.Write(grid);
+            var pad = markerWidth - LineBreaker.DisplayWidth(WrappedMarkup.Plain(marker));
+            var first = true;
+            foreach (var line in WrappedMarkup.Lines(markup, width))
+            {
+                var head = first ? new string(' ', indent) + marker + new string(' ', pad + 1) : new string(' ', textIndent);
+                console.Markup(head + line + "\n");
+                first = false;
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ public static class SessionReplay
         var facts = new Dictionary<string, string>(StringComparer.Ordinal);
         var factTimes = new Dictionary<string, (DateTimeOffset At, string Key)>(StringComparer.Ordinal);
         var answers = new List<StepAnswered>();
-        foreach (var e in events)
+        foreach (var e in InEffect(events))
         {
             switch (e)
             {
@@ -21,9 +21,6 @@ public static class SessionReplay
                     break;
                 case StepAnswered a:
                     answers.Add(a);
-                    break;
-                case AnswerUndone when answers.Count > 0:
-                    answers.RemoveAt(answers.Count - 1);
                     break;
                 default:
                     break;
@@ -113,6 +110,33 @@ public static class SessionReplay
 
         return new SessionSnapshot(state, GateState.FromFacts(gateFacts), facts, transcript, outcome, fixedBy);
     }
+
+    /// <summary>The events still in effect: each <see cref="AnswerUndone"/> removes the last answer before it (an
+    /// answered step or a fact that answered a prompt) and is itself dropped; an undo with nothing to take back does nothing.</summary>
+    public static IReadOnlyList<SessionEvent> InEffect(IEnumerable<SessionEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var list = new List<SessionEvent>();
+        foreach (var e in events)
+        {
+            if (e is not AnswerUndone)
+            {
+                list.Add(e);
+                continue;
+            }
+
+            var last = list.FindLastIndex(IsAnswer);
+            if (last >= 0)
+            {
+                list.RemoveAt(last);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>An event that undo takes back.</summary>
+    public static bool IsAnswer(SessionEvent e) => e is StepAnswered or FactRecorded { IsAnswer: true };
 
     private static int AnswerIndex(CompiledModel model, int question, string answerId)
     {

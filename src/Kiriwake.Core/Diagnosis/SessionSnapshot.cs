@@ -5,6 +5,9 @@ public enum SessionOutcome
     InProgress,
     Fixed,
     Escalated,
+
+    /// <summary>Nothing useful is left to try and no gate can be opened (a conversation's finish; replay never gives it).</summary>
+    Unresolved,
 }
 
 public enum AnswerSource

@@ -36,6 +36,9 @@ public static class FactKeys
     /// <summary>The button family name (iphone-home, iphone-7, iphone-no-home, ipad-home, ipad-no-home).</summary>
     public const string DeviceButtonFamily = "device.button-family";
 
+    /// <summary>The computer and app the person uses (ios, windows-itunes, windows-apple-devices, macos-finder; unknown when they do not know).</summary>
+    public const string ComputerPlatform = "computer.platform";
+
     /// <summary>The iOS version string.</summary>
     public const string DeviceIosVersion = "device.ios-version";
 
@@ -53,6 +56,9 @@ public static class FactKeys
 
     /// <summary>An error code found in text or a log, e.g. "restore:4013" or "backup:105".</summary>
     public const string ErrorCode = "log.error-code";
+
+    /// <summary>What was being done when the error appeared, read from the dialog's words: "restore" or "update".</summary>
+    public const string Operation = "log.operation";
 
     /// <summary>The device belongs to someone else and its owner consented ("true"/"false").</summary>
     public const string OwnerConsent = "case.owner-consent";

@@ -13,7 +13,7 @@ public sealed record Explanation(
 /// <summary>A known error code, its likely causes in order and the first steps.</summary>
 public sealed record CodeMatch(ErrorCode Code, IReadOnlyList<RankedCause> Causes, IReadOnlyList<string> FirstSteps);
 
-/// <summary>A symptom whose message the text contains (score 1) or resembles (score below 1).</summary>
+/// <summary>A symptom the text points to; <paramref name="Score"/> is the matcher's confidence (0–1), <paramref name="Message"/> the wording found, if any.</summary>
 public sealed record SymptomMatch(Symptom Symptom, LocalizedText? Message, double Score, IReadOnlyList<RankedCause> Causes, IReadOnlyList<string> FirstSteps);
 
 /// <summary>A cause with its probability under the symptom's prior, when one is known.</summary>

@@ -19,6 +19,10 @@ public sealed class KnowledgeBase
 
     public KnowledgeContent Content { get; }
 
+    /// <summary>The knowledge base's version (its loader's fingerprint of the files), recorded in session logs so a
+    /// log made with another version can be recognised; empty when unknown.</summary>
+    public string Version { get; init; } = string.Empty;
+
     public IReadOnlyDictionary<string, Cause> Causes { get; }
 
     public IReadOnlyDictionary<string, Symptom> Symptoms { get; }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using Kiriwake.Core.Knowledge;
 
 namespace Kiriwake.Evidence.Logs;
@@ -7,7 +10,7 @@ namespace Kiriwake.Evidence.Logs;
 /// iTunes / Apple Devices / Finder logs, and maps each to the knowledge base's symptoms and causes. A pure
 /// function of the text and the knowledge base: the same input always gives the same findings.
 /// </summary>
-public static class LogAnalyzer
+public static partial class LogAnalyzer
 {
     public const int MaxExcerptLength = 200;
 
@@ -28,6 +31,11 @@ public static class LogAnalyzer
         }
 
         var index = new KnowledgeIndex(knowledge);
+        if (BareCode(text, index) is { } typed)
+        {
+            return typed;
+        }
+
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         var findings = new List<LogFinding>();
         for (var i = 0; i < lines.Length; i++)
@@ -55,9 +63,46 @@ public static class LogAnalyzer
             findings.Add(FromMessage(message, at, lines[at.Line - 1], index));
         }
 
+        // Sentences that say a known message in other words, only on lines where nothing else was found (a line
+        // with a code is explained by its code).
+        var exactLines = matches.SelectMany(m => Enumerable.Range(m.At.Line, m.At.EndLine - m.At.Line + 1)).ToHashSet();
+        exactLines.UnionWith(findings.Select(f => f.Line));
+        // Only symptoms' messages: a code is never claimed for a sentence that does not show it.
+        var symptomMessages = index.Messages.Where(m => m.Code is null).ToList();
+        foreach (var (line, message, confidence) in SimilarMessages.Find(lines, symptomMessages, exactLines))
+        {
+            findings.Add(FromMessage(message, new MessageMatch(line, line, 1, Exact: false, 0, 0), lines[line - 1], index) with { Confidence = confidence });
+        }
+
         var merged = DropMessagesExplainedByCodes(Merge(findings));
         var formats = merged.Select(f => f.Format).Distinct().Order().ToList();
         return new LogAnalysis(merged, formats);
+    }
+
+    // A number typed on its own: "4013", "-1", "(4013)", "エラー４０１３", "error code 105".
+    [GeneratedRegex(@"^\s*(?:(?:error|エラー)\s*(?:code|コード|番号)?\s*[:：#]?\s*)?[(]?\s*(?<code>-?\d{1,6})\s*[)]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BareCodePattern();
+
+    /// <summary>A typed code is certain; it may be listed in both domains (105 is a backup code and a restore code), and then both are findings.</summary>
+    private static LogAnalysis? BareCode(string text, KnowledgeIndex index)
+    {
+        var trimmed = text.Normalize(NormalizationForm.FormKC).Trim();
+        var match = BareCodePattern().Match(trimmed);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var code = int.Parse(match.Groups["code"].Value, CultureInfo.InvariantCulture);
+        var mappings = new[] { ErrorDomain.Restore, ErrorDomain.Backup }.Select(d => index.Map(d, code, domainCertain: true)).ToList();
+        var known = mappings.Where(m => m.ConfidenceFactor >= 1).ToList();
+
+        // A number no table lists: the domain whose ranges hold it (restore first), else restore with no meaning.
+        var chosen = known.Count > 0 ? known : [mappings.FirstOrDefault(m => m.Meaning is not null) ?? mappings[0]];
+        // An unlisted number only suggests its class (the meaning says so); it does not pick the class's symptoms.
+        var findings = chosen.Select(m => new LogFinding(1, match.Groups["code"].Index + 1, [], Excerpt(text), FindingKind.ErrorCode, LogFormat.Dialog,
+            m.Domain, code, trimmed, m.Meaning, known.Count > 0 ? m.Symptoms : [], known.Count > 0 ? m.Causes : [], Math.Round(m.ConfidenceFactor, 2))).ToList();
+        return new LogAnalysis(findings, [LogFormat.Dialog]);
     }
 
     private static LogFinding FromLine(LineFinding found, int line, string lineText, KnowledgeIndex index)

@@ -5,24 +5,23 @@ namespace Kiriwake.Cli.Tests.Diagnosis;
 public sealed class AutoSaveTests
 {
     [Fact]
-    public async Task Diagnose_InteractiveWithoutSave_WritesTheAnswersToTheStateFolderAndResumes()
+    public async Task Diagnose_InteractiveWithoutSave_WritesTheAnswersToTheSessionsFolderAndResumes()
     {
         var folder = Directory.CreateTempSubdirectory("kiriwake-sessions-").FullName;
-        var previous = Environment.GetEnvironmentVariable("KIRIWAKE_SESSIONS");
-        Environment.SetEnvironmentVariable("KIRIWAKE_SESSIONS", folder);
         try
         {
-            // The input ends after one answer, as when the window is closed.
-            var first = await Tests.CliRunner.RunWithInputAsync("yes\n", "diagnose", "--symptom", "restore-error-4013", "--kb", RepoPaths.Knowledge, "--lang", "en");
-            var saved = Directory.GetFiles(folder, "session-*.json").Single(f => File.ReadAllText(f).Contains("restore-error-4013", StringComparison.Ordinal));
-            var resumed = await Tests.CliRunner.RunWithInputAsync("quit\n", "diagnose", "--resume", saved, "--kb", RepoPaths.Knowledge, "--lang", "en", "--format", "json");
+            // The input ends after one answer, as when the window is closed (Ctrl+D).
+            var first = await Tests.CliRunner.RunInAsync(new CliRun("yes\n", folder), "diagnose", "--symptom", "restore-error-4013", "--kb", RepoPaths.Knowledge, "--lang", "en");
+            var saved = Directory.GetFiles(folder, "session-*.json").Single();
+            var resumed = await Tests.CliRunner.RunInAsync(new CliRun("quit\n", folder), "diagnose", "--resume", saved, "--kb", RepoPaths.Knowledge, "--lang", "en", "--format", "json");
 
             Assert.Contains(saved, first.Error.ReplaceLineEndings(string.Empty), StringComparison.Ordinal);
+            Assert.Contains("The input ended (Ctrl+D)", first.Error, StringComparison.Ordinal);
             Assert.Contains("\"answer\": \"yes\"", resumed.Out, StringComparison.Ordinal);
+            Assert.Contains("Continuing your session", resumed.Error, StringComparison.Ordinal);
         }
         finally
         {
-            Environment.SetEnvironmentVariable("KIRIWAKE_SESSIONS", previous);
             Directory.Delete(folder, recursive: true);
         }
     }

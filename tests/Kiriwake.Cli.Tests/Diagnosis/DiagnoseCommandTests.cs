@@ -39,7 +39,7 @@ public sealed class DiagnoseCommandTests
         using var json = JsonDocument.Parse(result.Out);
         var step = json.RootElement.GetProperty("needsAnswer");
         Assert.Equal("q-cable", step.GetProperty("id").GetString());
-        Assert.Equal(["no", "yes"], step.GetProperty("accepts").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        Assert.Equal(["yes", "no"], step.GetProperty("accepts").EnumerateArray().Select(a => a.GetString()!).ToArray());
     }
 
     [Fact]
@@ -61,7 +61,9 @@ public sealed class DiagnoseCommandTests
         Assert.Equal("escalated", json.RootElement.GetProperty("outcome").GetString());
         Assert.Equal("apple-support", ids[^1]);
         Assert.DoesNotContain("dfu-restore", ids);
-        Assert.Contains("dfu-restore (backup-verified)", json.RootElement.GetProperty("heldBack")[0].GetString(), StringComparison.Ordinal);
+        var held = json.RootElement.GetProperty("heldBack")[0];
+        Assert.Equal("dfu-restore", held.GetProperty("actionId").GetString());
+        Assert.Equal("backup-verified", held.GetProperty("missingGates")[0].GetString());
     }
 
     [Fact]
@@ -73,7 +75,7 @@ public sealed class DiagnoseCommandTests
 
         Assert.True(ExitCodes.Success == result.Exit, $"exit {result.Exit}: {result.Err}");
         Assert.Contains("The last answer was taken back.", result.Err, StringComparison.Ordinal);
-        Assert.Contains("That answer is not accepted: maybe", result.Err, StringComparison.Ordinal);
+        Assert.Contains("\"maybe\" is not one of the answers", result.Err, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(result.Out);
         var steps = json.RootElement.GetProperty("transcript").EnumerateArray().ToArray();
         Assert.Equal(("q-cable", "no"), (steps[0].GetProperty("id").GetString(), steps[0].GetProperty("answer").GetString()));
@@ -129,11 +131,11 @@ public sealed class DiagnoseCommandTests
     {
         using var kb = new DiagnoseKnowledge();
 
-        var result = CliRunner.RunWithInput("yes\nyes\nnot-fixed\nnot-fixed\nno\n", "diagnose", "--kb", kb.Root, "--symptom", Symptom, "--format", "json", "--lang", "en");
+        var result = CliRunner.RunWithInput("yes\n3\nnot-fixed\nnot-fixed\nno\n", "diagnose", "--kb", kb.Root, "--symptom", Symptom, "--format", "json", "--lang", "en");
 
         Assert.True(result.Exit == ExitCodes.Success, result.Err);
         using var json = JsonDocument.Parse(result.Out);
-        Assert.Equal("escalated", json.RootElement.GetProperty("outcome").GetString());
+        Assert.True("escalated" == json.RootElement.GetProperty("outcome").GetString(), result.Err);
         Assert.Equal("false", json.RootElement.GetProperty("facts").GetProperty("backup.verified").GetString());
         Assert.DoesNotContain(json.RootElement.GetProperty("transcript").EnumerateArray(), s => s.GetProperty("id").GetString() == "dfu-restore");
     }
@@ -177,7 +179,7 @@ public sealed class DiagnoseCommandTests
         var result = CliRunner.RunWithInput("1\nno\nfixed\n", "diagnose", "--kb", kb.Root, "--format", "markdown", "--lang", "ja");
 
         Assert.True(ExitCodes.Success == result.Exit, $"exit {result.Exit}: {result.Err}");
-        Assert.Contains("症状を番号で選んでください", result.Err, StringComparison.Ordinal);
+        Assert.Contains("どの症状ですか?番号で選んでください", result.Err, StringComparison.Ordinal);
         Assert.StartsWith("# 診断レポート: エラー4013", result.Out, StringComparison.Ordinal);
         Assert.Contains("- [ ] 4013が再発しない", result.Out, StringComparison.Ordinal);
     }

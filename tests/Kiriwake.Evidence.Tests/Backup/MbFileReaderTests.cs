@@ -19,7 +19,7 @@ public class MbFileReaderTests
         Assert.Equal(key, file.EncryptionKey);
     }
 
-    [Fact]
+    [SharedFact]
     public void Read_MvtRecords_AgreeWithTheFullDecoder()
     {
         using var db = ManifestDbReader.Open(Path.Combine(RepoPaths.Samples, "mvt", "ios_backup", "Manifest.db"));

@@ -8,7 +8,7 @@ public class SampleBackupTests
 {
     private static string Sample(params string[] parts) => Path.Combine([RepoPaths.Samples, .. parts]);
 
-    [Fact]
+    [SharedFact]
     public async Task VerifyAsync_MvtSampleDeep_IsInterruptedWithMissingWrongSizeAndOrphan()
     {
         var report = await new BackupVerifier(TimeProvider.System).VerifyAsync(Sample("mvt", "ios_backup"), new VerifyOptions(Deep: true), CancellationToken.None);
@@ -29,7 +29,7 @@ public class SampleBackupTests
         Assert.True(report.FilesChecked);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task VerifyAsync_IosBackupBrowserSampleDeep_HasPlaceholderStatusAndOneMatchingFile()
     {
         var report = await new BackupVerifier(TimeProvider.System).VerifyAsync(Sample("ios-backup-browser", "sample_backup"), new VerifyOptions(Deep: true), CancellationToken.None);

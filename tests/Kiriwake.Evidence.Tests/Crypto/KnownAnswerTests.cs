@@ -43,7 +43,7 @@ public class KnownAnswerTests
         Assert.Null(BackupKeys.Unlock(bag, wrong));
     }
 
-    [Fact]
+    [SharedFact]
     public void DecryptManifestToTemp_PyiosbackupDb_GivesOneFilesRowAndDecryptsTheBlob()
     {
         var keys = BackupKeys.Unlock(Keybag.Parse(KnownAnswer.Keybag()), Convert.FromHexString(KnownAnswer.DerivedKey))!;

@@ -7,7 +7,7 @@ namespace Kiriwake.Evidence.Tests.Plist;
 
 public class BinaryPlistReaderTests
 {
-    [Fact]
+    [SharedFact]
     public void Read_SampleStatusPlist_ReturnsItsThreeKeys()
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "ios-backup-browser", "sample_backup", "Status.plist"));
@@ -19,7 +19,7 @@ public class BinaryPlistReaderTests
         Assert.Equal(new PlistUid(1), dict["uid"]);
     }
 
-    [Fact]
+    [SharedFact]
     public void Read_MvtInfoPlist_ReadsStringsArraysAndDate()
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "mvt", "ios_backup", "Info.plist"));
@@ -95,7 +95,7 @@ public class BinaryPlistReaderTests
         Assert.True(e is PlistFormatException, $"{why}: got {e?.GetType().Name ?? "no exception"}");
     }
 
-    [Fact]
+    [SharedFact]
     public void Read_EveryTruncationOfAValidFile_ThrowsOnlyPlistFormatException()
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "mvt", "ios_backup", "Info.plist"));

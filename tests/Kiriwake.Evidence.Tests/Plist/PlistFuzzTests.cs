@@ -13,7 +13,7 @@ public class PlistFuzzTests
         "ios-backup-browser/sample_backup/Info.plist",
     };
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(Seeds))]
     public void Read_MutatedSamples_ThrowsNothingButPlistFormatException(string sample)
     {

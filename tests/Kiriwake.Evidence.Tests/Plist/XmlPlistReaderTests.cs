@@ -11,7 +11,7 @@ public class XmlPlistReaderTests
         <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
         """;
 
-    [Fact]
+    [SharedFact]
     public void Read_SampleInfoPlist_ReadsXml()
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "ios-backup-browser", "sample_backup", "Info.plist"));

@@ -1,15 +1,18 @@
 using System.Globalization;
 using Kiriwake.Core.Knowledge;
 
-namespace Kiriwake.Cli.Commands;
+namespace Kiriwake.Core.Conversation;
 
-/// <summary>Finds the symptoms an error code points at (a pasted text goes through the log analyzer instead).</summary>
-internal static class SymptomFinder
+/// <summary>Finds the symptoms an error code points at (a pasted text goes through the text matcher instead).</summary>
+public static class SymptomFinder
 {
-    /// <summary>"4013", "restore:4013" or "backup:105".</summary>
+    /// <summary>"4013", "restore:4013" or "backup:105"; best first, in the table's order.</summary>
+    /// <exception cref="FormatException">Not an error code.</exception>
     public static IReadOnlyList<string> ForCode(KnowledgeBase kb, string code)
     {
-        var parts = code.Split(':', 2);
+        ArgumentNullException.ThrowIfNull(kb);
+        ArgumentNullException.ThrowIfNull(code);
+        var parts = code.Trim().Split(':', 2);
         ErrorDomain? domain = parts.Length == 2
             ? Enum.TryParse<ErrorDomain>(parts[0], ignoreCase: true, out var d) ? d : throw new FormatException($"unknown error domain '{parts[0]}'")
             : null;

@@ -102,7 +102,7 @@ public sealed class BackupMaker
             {
                 var status = encryption.Output.Status == ToolRunStatus.Stopped ? BackupMakeStatus.Cancelled : BackupMakeStatus.EncryptionFailed;
                 var findings = LogAnalyzer.Analyze(encryption.Output.AllText, _knowledge);
-                var start = LogDiagnosis.Start(findings, Tool);
+                var start = LogDiagnosis.FromText(encryption.Output.AllText, _knowledge, Tool);
                 return new BackupMakeResult(status, device, folder, BackupProgress.Start, encryption.Output, encryption.Killed, null, findings, start,
                     device.Facts.Concat(start.Facts).DistinctBy(f => f.Key, StringComparer.Ordinal).ToList(), free, used);
             }
@@ -151,7 +151,7 @@ public sealed class BackupMaker
         else
         {
             analysis = LogAnalyzer.Analyze(run.Output.AllText, _knowledge);
-            failure = LogDiagnosis.Start(analysis, Tool);
+            failure = LogDiagnosis.FromText(run.Output.AllText, _knowledge, Tool);
             facts.AddRange(FailureFacts(failure, run.Output, toolProgress, free, used, folder));
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Knowledge;
+using Kiriwake.Knowledge.Overlay;
 using Spectre.Console;
 
 namespace Kiriwake.Cli;
@@ -15,20 +16,26 @@ internal sealed class CliContext
 {
     private readonly Option<string?> _knowledgeOption;
     private readonly Option<string?> _languageOption;
+    private readonly Option<string?> _learnedOption;
     private KnowledgeBase? _knowledge;
     private KnowledgeModels? _models;
     private string? _knowledgeDirectory;
+    private KnowledgeBase? _learned;
+    private string? _learnedDirectory;
 
     public CliContext(TextWriter output, TextWriter error, TextReader input, bool color, TimeProvider time)
     {
-        OutWriter = output;
-        ErrorWriter = error;
+        // Everything shown passes through the terminal-safe writers: no escape sequence from a backup, a log or
+        // an answer reaches the terminal (see TerminalSafeWriter).
+        OutWriter = new TerminalSafeWriter(output, allowCsi: color);
+        ErrorWriter = new TerminalSafeWriter(error, allowCsi: color);
         Input = input;
         Time = time;
-        Out = ConsoleFactory.Create(output, color);
-        Error = ConsoleFactory.Create(error, color);
+        Out = ConsoleFactory.Create(OutWriter, color);
+        Error = ConsoleFactory.Create(ErrorWriter, color);
         _knowledgeOption = CommonOptions.CreateKnowledgeDirectory();
         _languageOption = CommonOptions.CreateLanguage();
+        _learnedOption = CommonOptions.CreateLearned();
     }
 
     public TextWriter OutWriter { get; }
@@ -58,6 +65,8 @@ internal sealed class CliContext
 
     public Option<string?> LanguageOption => _languageOption;
 
+    public Option<string?> LearnedOption => _learnedOption;
+
     /// <summary>The language asked for with --lang, else KIRIWAKE_LANG, else the UI culture (Japanese for ja-*).</summary>
     public Language GetLanguage(ParseResult parseResult)
     {
@@ -81,9 +90,28 @@ internal sealed class CliContext
         ?? Environment.GetEnvironmentVariable("KIRIWAKE_KB")
         ?? Path.Combine(AppContext.BaseDirectory, "knowledge");
 
-    /// <summary>Loads and validates the knowledge base once per invocation.</summary>
-    /// <exception cref="KnowledgeLoadException">The folder has problems; the exception lists all of them.</exception>
+    /// <summary>Loads and validates the knowledge base once per invocation, with the learned overlay of --learned
+    /// (docs/learning.md) laid over it when one is given.</summary>
+    /// <exception cref="KnowledgeLoadException">The folder or the overlay has problems; the exception lists all of them.</exception>
     public KnowledgeBase LoadKnowledge(ParseResult parseResult)
+    {
+        var kb = LoadBaseKnowledge(parseResult);
+        if (parseResult.GetValue(_learnedOption) is not { } learned)
+        {
+            return kb;
+        }
+
+        if (_learned is null || _learnedDirectory != learned)
+        {
+            _learned = LearnedOverlayReader.Apply(kb, learned);
+            _learnedDirectory = learned;
+        }
+
+        return _learned;
+    }
+
+    /// <summary>The knowledge base as its folder says, without any learned overlay (what learning starts from).</summary>
+    public KnowledgeBase LoadBaseKnowledge(ParseResult parseResult)
     {
         var directory = GetKnowledgeDirectory(parseResult);
         if (_knowledge is null || _knowledgeDirectory != directory)

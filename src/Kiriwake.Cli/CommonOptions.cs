@@ -12,6 +12,15 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>A learned overlay folder (kiriwake kb learn) laid over the knowledge base: diagnose, kb eval and every
+    /// command that reads probabilities use it.</summary>
+    public static Option<string?> CreateLearned() => new("--learned")
+    {
+        Description = "Learned overlay folder (kiriwake kb learn) to use over the knowledge base / 学習結果のフォルダー",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
     public static Option<string?> CreateLanguage()
     {
         var option = new Option<string?>("--lang")

@@ -23,6 +23,15 @@ internal static class ExitCodes
     /// <summary>Input was malformed (a plist, a database, a session file) and was not used.</summary>
     public const int BadInput = 6;
 
+    /// <summary>
+    /// A file could not be read or written: a folder or a special file (pipe, device) where a file was expected, a
+    /// link loop, a file larger than its kind can be, a full or read-only disk.
+    /// </summary>
+    public const int FileError = 7;
+
+    /// <summary>The session file is open in another kiriwake process; it was left alone.</summary>
+    public const int SessionInUse = 8;
+
     /// <summary>The backup did not finish: interrupted in some phase, or still being written.</summary>
     public const int BackupInterrupted = 20;
 
@@ -35,7 +44,7 @@ internal static class ExitCodes
     /// <summary>The password does not open the encrypted backup.</summary>
     public const int WrongPassword = 23;
 
-    /// <summary>The backup (or a file in it) may not be read by this user.</summary>
+    /// <summary>The backup, or any file or folder named on the command line, may not be read (or written) by this user.</summary>
     public const int PermissionDenied = 24;
 
     /// <summary>The folder exists but is not a backup.</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kiriwake.Cli.Commands;
-using Kiriwake.Knowledge;
 using Spectre.Console;
 
 namespace Kiriwake.Cli;
@@ -13,6 +12,7 @@ internal static class KiriwakeCli
         var root = new RootCommand("Kiriwake (切り分け): iPhone/iPad backup failures and restore errors, isolated step by step.");
         root.Options.Add(context.KnowledgeOption);
         root.Options.Add(context.LanguageOption);
+        root.Options.Add(context.LearnedOption);
 
         // One line per command; each command is a class in Commands/.
         root.Subcommands.Add(new KbCommand(context).Build());
@@ -53,20 +53,15 @@ internal static class KiriwakeCli
             var exit = await parseResult.InvokeAsync(configuration, cancellationToken);
             return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exit;
         }
-        catch (KnowledgeLoadException ex)
+        catch (Exception ex)
         {
-            context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-            return ExitCodes.KnowledgeInvalid;
-        }
-        catch (OperationCanceledException)
-        {
-            context.Error.MarkupLine("[yellow]Cancelled / 中止しました[/]");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-            return ExitCodes.NotFound;
+            var code = CliErrors.Report(context, ex);
+            if (code < 0)
+            {
+                throw;
+            }
+
+            return code;
         }
     }
 }

@@ -51,6 +51,7 @@ public static class KnowledgeLoader
         var log = new ProblemLog();
         var content = new KnowledgeReader(directory, log).Read();
         new CrossReferenceValidator(content, log).Validate();
+        new ModelRulesValidator(content, log).Validate();
         var ordered = log.Problems
             .OrderBy(p => p.File, StringComparer.Ordinal)
             .ThenBy(p => p.Line)

@@ -63,8 +63,8 @@ internal sealed class MiniKnowledge : IDisposable
               prior:
                 - { cause: cable-faulty, p: 0.95, word: assumed }
                 - { cause: device-hardware-fault, p: 0.05, word: rare, quote: "稀だが可能性あり" }
-              actions: [change-cable, dfu-restore]
-              questions: [q-cable]
+              actions: [change-cable, dfu-restore, make-verified-backup]
+              questions: [q-cable, q-device-owner]
               escalations: [apple-support]
               authoredOrder: [change-cable, dfu-restore, apple-support]
             """,
@@ -84,10 +84,20 @@ internal sealed class MiniKnowledge : IDisposable
               why: { ja: "最終手段", en: "Last resort" }
               cost: 60
               risk: data-loss
-              gates: [backup-verified]
+              gates: [backup-verified, owner-consent]
+              after: [change-cable]
               procedure: dfu
               fixes:
                 - { cause: cable-faulty, p: 0.05, word: rare }
+            - id: make-verified-backup
+              title: { ja: "バックアップを作成し確認", en: "Make a backup and verify it" }
+              why: { ja: "消去の前に", en: "Before an erase" }
+              cost: 60
+              risk: none
+              opens: backup-verified
+              instructions:
+                - platform: any
+                  steps: [ { ja: "今すぐバックアップ", en: "Back Up Now" } ]
             """,
         ["questions/test.yaml"] = """
             - id: q-cable
@@ -103,6 +113,19 @@ internal sealed class MiniKnowledge : IDisposable
                   text: { ja: "いいえ", en: "No" }
                   given: { cable-faulty: 0.8 }
                   otherwise: 0.2
+            - id: q-device-owner
+              text: { ja: "どなたの端末ですか?", en: "Whose device is this?" }
+              why: { ja: "消去の前に", en: "Before an erase" }
+              cost: 0.5
+              fact: { key: case.device-owner, answers: { "self": "own", "other": "someone-else" } }
+              answers:
+                - id: own
+                  text: { ja: "自分の", en: "My own" }
+                  otherwise: 0.9
+                  opens: [owner-consent]
+                - id: someone-else
+                  text: { ja: "他の人の", en: "Someone else's" }
+                  otherwise: 0.1
             """,
         ["escalations/test.yaml"] = """
             - id: apple-support
@@ -110,7 +133,7 @@ internal sealed class MiniKnowledge : IDisposable
               title: { ja: "Appleサポート", en: "Apple Support" }
               why: { ja: "診断", en: "Diagnosis" }
               cost: 120
-              covers: []
+              covers: [cable-faulty, device-hardware-fault]
               prepare: [ { ja: "ログ", en: "Logs" } ]
             """,
         ["error-codes/test.yaml"] = """

@@ -10,7 +10,8 @@ namespace Kiriwake.Bench.Backup;
 /// <summary>
 /// Feeds mutated plists (samples and generated MBFile/Status/Manifest plists) to the plist reader, the MBFile
 /// reader and the keyed-archive reader, and mutated Manifest.db files to the manifest reader. The only failure
-/// allowed is the format's own exception; the slowest case is reported to show nothing hangs.
+/// allowed is the format's own exception; the slowest case is reported to show nothing hangs. With --hostile,
+/// the classes of issue 14 instead (<see cref="HostileFuzz"/>).
 /// </summary>
 internal static class FuzzHarness
 {
@@ -18,6 +19,18 @@ internal static class FuzzHarness
     {
         int cases = Option(args, "--cases", 100_000);
         int dbCases = Option(args, "--db-cases", 2_000);
+        if (Array.IndexOf(args, "--hostile") >= 0)
+        {
+            // Issue 14's classes: pathological text, nesting, special files, views.
+            string root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
+            return HostileFuzz.Run(
+                Option(args, "--text-cases", 40_000),
+                Option(args, "--nesting-cases", 40_000),
+                Option(args, "--special-cases", 2_000),
+                Option(args, "--view-cases", 1_000),
+                Path.Combine(root, "knowledge"));
+        }
+
         var seeds = Seeds();
         var random = new Random(20261122);
         var clock = Stopwatch.StartNew();

@@ -32,7 +32,7 @@ internal sealed class AnalyzeCommand
         var text = await TextInput.ReadAsync(file, _context.Input, cancellationToken);
         if (text is null)
         {
-            _context.Error.MarkupLine("[red]" + Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, DeviceUiText.TooLarge.Get(language), TextInput.MaxMegabytes)) + "[/]");
+            _context.Error.MarkupLine("[red]" + Safe.Markup(string.Format(System.Globalization.CultureInfo.InvariantCulture, DeviceUiText.TooLarge.Get(language), TextInput.MaxMegabytes)) + "[/]");
             return ExitCodes.BadInput;
         }
 

@@ -40,7 +40,7 @@ internal sealed class AnalyzeRenderer
             _console.MarkupLine($"[bold]{T(DeviceUiText.FactsFromText)}[/]");
             foreach (var fact in start.Facts)
             {
-                _console.MarkupLine($"  {Markup.Escape(FactText.Describe(fact, _language))}");
+                _console.MarkupLine($"  {Safe.Markup(FactText.Describe(fact, _language))}");
             }
 
             _console.WriteLine();
@@ -50,7 +50,7 @@ internal sealed class AnalyzeRenderer
         {
             var option = file == "-" ? "--text \"…\"" : "--log " + file;
             var title = _knowledge.Symptoms.TryGetValue(symptom, out var s) ? s.Title.Get(_language) : string.Empty;
-            WrappedMarkup.WriteLine(_console, $"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Markup.Escape(option)}  [dim]({Markup.Escape(title)})[/]");
+            WrappedMarkup.WriteLine(_console, $"[dim]{T(DeviceUiText.DiagnoseNext)}[/] kiriwake diagnose {Safe.Markup(option)}  [dim]({Safe.Markup(title)})[/]");
         }
     }
 
@@ -65,8 +65,8 @@ internal sealed class AnalyzeRenderer
         var code = finding.Code is { } c && finding.Domain is { } d
             ? $"[bold]{T(UiText.ErrorCodeTitle)} {c.ToString(CultureInfo.InvariantCulture)}[/] ({T(EnumText.Domain(d))}) "
             : string.Empty;
-        _console.MarkupLine($"{code}[dim]{Markup.Escape(where)} · {T(DeviceUiText.Confidence)} {Format.Percent(finding.Confidence)}[/]");
-        WrappedMarkup.WriteLine(_console, $"[dim]> {Markup.Escape(finding.Excerpt)}[/]", indent: 2);
+        _console.MarkupLine($"{code}[dim]{Safe.Markup(where)} · {T(DeviceUiText.Confidence)} {Format.Percent(finding.Confidence)}[/]");
+        WrappedMarkup.WriteLine(_console, $"[dim]> {Safe.Markup(finding.Excerpt)}[/]", indent: 2);
         if (finding.Meaning is { } meaning)
         {
             WrappedMarkup.WriteLine(_console, T(meaning), indent: 2);
@@ -79,7 +79,7 @@ internal sealed class AnalyzeRenderer
         var symptoms = finding.Symptoms.Select(id => _knowledge.Symptoms.TryGetValue(id, out var s) ? s.Title.Get(_language) : id).ToList();
         if (symptoms.Count > 0)
         {
-            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Symptoms)}: {Markup.Escape(string.Join(" / ", symptoms))}", indent: 2);
+            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Symptoms)}: {Safe.Markup(string.Join(" / ", symptoms))}", indent: 2);
         }
 
         var causes = finding.Causes.Take(MaxCausesShown)
@@ -87,11 +87,11 @@ internal sealed class AnalyzeRenderer
             .ToList();
         if (causes.Count > 0)
         {
-            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Causes)}: {Markup.Escape(string.Join(" / ", causes))}", indent: 2);
+            WrappedMarkup.WriteLine(_console, $"{T(DeviceUiText.Causes)}: {Safe.Markup(string.Join(" / ", causes))}", indent: 2);
         }
 
         _console.WriteLine();
     }
 
-    private string T(LocalizedText text) => Markup.Escape(text.Get(_language));
+    private string T(LocalizedText text) => Safe.Markup(text.Get(_language));
 }

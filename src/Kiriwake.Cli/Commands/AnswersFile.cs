@@ -1,4 +1,5 @@
 using Kiriwake.Core.Diagnosis;
+using Kiriwake.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,13 +8,19 @@ namespace Kiriwake.Cli.Commands;
 /// <summary>A scripted session's answers: a YAML or JSON mapping step id → answer.</summary>
 internal static class AnswersFile
 {
-    /// <exception cref="InvalidDataException">The file is not such a mapping.</exception>
+    /// <summary>An answers file names a few dozen steps; a bigger one is not an answers file.</summary>
+    public const long MaxBytes = 1024 * 1024;
+
+    /// <exception cref="InvalidDataException">The file is not such a mapping, or nests too deep.</exception>
+    /// <exception cref="IOException">A folder, a special file, or larger than <see cref="MaxBytes"/>.</exception>
     public static IReadOnlyDictionary<string, string> Load(string path)
     {
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            var text = UntrustedFile.ReadAllText(path, MaxBytes);
+            NestingGuard.Check(text, path);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {

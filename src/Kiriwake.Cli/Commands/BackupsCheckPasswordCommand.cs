@@ -52,9 +52,9 @@ internal sealed class BackupsCheckPasswordCommand
         string s = seconds.ToString("0.0", CultureInfo.InvariantCulture);
         string line = outcome.ExitCode switch
         {
-            ExitCodes.Success => $"[green]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, BackupsText.PasswordCorrect.Get(language), s))}[/]",
-            ExitCodes.WrongPassword => $"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, BackupsText.PasswordWrong.Get(language), s))}[/]",
-            _ => Markup.Escape(BackupsText.NotEncrypted.Get(language)),
+            ExitCodes.Success => $"[green]{Safe.Markup(string.Format(CultureInfo.InvariantCulture, BackupsText.PasswordCorrect.Get(language), s))}[/]",
+            ExitCodes.WrongPassword => $"[red]{Safe.Markup(string.Format(CultureInfo.InvariantCulture, BackupsText.PasswordWrong.Get(language), s))}[/]",
+            _ => Safe.Markup(BackupsText.NotEncrypted.Get(language)),
         };
         _context.Out.MarkupLine(line);
         return outcome.ExitCode;

@@ -69,7 +69,7 @@ internal static class BackupsFormat
             return false;
         }
 
-        context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, BackupsText.RootMissing.Get(language), folder))}[/]");
+        context.Error.MarkupLine($"[red]{Safe.Markup(string.Format(CultureInfo.InvariantCulture, BackupsText.RootMissing.Get(language), folder))}[/]");
         return true;
     }
 

@@ -28,7 +28,7 @@ internal sealed class BackupsListCommand
         string? given = parseResult.GetValue(_root);
         if (given is not null && !Directory.Exists(given))
         {
-            _context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, BackupsText.RootMissing.Get(language), given))}[/]");
+            _context.Error.MarkupLine($"[red]{Safe.Markup(string.Format(CultureInfo.InvariantCulture, BackupsText.RootMissing.Get(language), given))}[/]");
             return ExitCodes.NotFound;
         }
 
@@ -44,7 +44,7 @@ internal sealed class BackupsListCommand
             }
             catch (UnauthorizedAccessException e)
             {
-                _context.Error.MarkupLine($"[red]{Markup.Escape(BackupReasonTexts.Format(BackupReason.Of(BackupReasonCode.PermissionDenied, BackupVerdict.Unreadable, e.Message), language))}[/]");
+                _context.Error.MarkupLine($"[red]{Safe.Markup(BackupReasonTexts.Format(BackupReason.Of(BackupReasonCode.PermissionDenied, BackupVerdict.Unreadable, e.Message), language))}[/]");
                 return ExitCodes.PermissionDenied;
             }
 
@@ -81,10 +81,10 @@ internal sealed class BackupsListCommand
 
         if (reports.Count == 0)
         {
-            _context.Out.MarkupLine(Markup.Escape(roots.Count == 0 ? BackupsText.NoDefaultRoots.Get(language) : BackupsText.NoBackups.Get(language)));
+            _context.Out.MarkupLine(Safe.Markup(roots.Count == 0 ? BackupsText.NoDefaultRoots.Get(language) : BackupsText.NoBackups.Get(language)));
             foreach (var root in roots)
             {
-                _context.Out.MarkupLine($"  [dim]{Markup.Escape(root.Path)}[/]");
+                _context.Out.MarkupLine($"  [dim]{Safe.Markup(root.Path)}[/]");
             }
 
             return ExitCodes.Success;
@@ -105,11 +105,11 @@ internal sealed class BackupsListCommand
                 ? d.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) + "\n" + BackupsText.DateSource(d.Source).Get(language)
                 : BackupsText.Unknown.Get(language);
             table.AddRow(
-                new Markup(Markup.Escape(device) + "\n[dim]" + Markup.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(r.Folder))) + "[/]"),
-                new Markup(Markup.Escape(date)),
-                new Markup(Markup.Escape(BackupsFormat.Bytes(r.LogicalBytes) + "\n" + BackupsFormat.Bytes(r.DiskBytes))),
-                new Markup(Markup.Escape(BackupsFormat.Yes(r.Encrypted, language))),
-                new Markup($"[{BackupsFormat.VerdictColor(r.Verdict)}]{Markup.Escape(BackupsFormat.Verdict(r, language))}[/]"));
+                new Markup(Safe.Markup(device) + "\n[dim]" + Safe.Markup(Path.GetFileName(Path.TrimEndingDirectorySeparator(r.Folder))) + "[/]"),
+                new Markup(Safe.Markup(date)),
+                new Markup(Safe.Markup(BackupsFormat.Bytes(r.LogicalBytes) + "\n" + BackupsFormat.Bytes(r.DiskBytes))),
+                new Markup(Safe.Markup(BackupsFormat.Yes(r.Encrypted, language))),
+                new Markup($"[{BackupsFormat.VerdictColor(r.Verdict)}]{Safe.Markup(BackupsFormat.Verdict(r, language))}[/]"));
         }
 
         _context.Out.Write(table);

@@ -27,7 +27,7 @@ internal static class BackupsPassword
         }
         else
         {
-            context.Error.MarkupLine($"[dim]{Markup.Escape(BackupsText.PasswordFromStdin.Get(language))}[/]");
+            context.Error.MarkupLine($"[dim]{Safe.Markup(BackupsText.PasswordFromStdin.Get(language))}[/]");
             password = context.Input.ReadLine();
         }
 
@@ -82,14 +82,14 @@ internal static class BackupsPassword
     {
         if (!context.Error.Profile.Capabilities.Interactive)
         {
-            context.Error.MarkupLine($"[dim]{Markup.Escape(BackupsText.DerivingKey.Get(language))}[/]");
+            context.Error.MarkupLine($"[dim]{Safe.Markup(BackupsText.DerivingKey.Get(language))}[/]");
             return await BackupUnlocker.UnlockAsync(locked, password, null, cancellationToken);
         }
 
         UnlockResult? result = null;
         await context.Error.Progress().AutoClear(true).StartAsync(async progress =>
         {
-            var task = progress.AddTask(Markup.Escape(BackupsText.DerivingKey.Get(language)), maxValue: 1);
+            var task = progress.AddTask(Safe.Markup(BackupsText.DerivingKey.Get(language)), maxValue: 1);
             result = await BackupUnlocker.UnlockAsync(locked, password, new Progress<PasswordCheckProgress>(p => task.Value = p.Fraction), cancellationToken);
             task.Value = 1;
         });
@@ -97,5 +97,5 @@ internal static class BackupsPassword
     }
 
     private static void Fail(CliContext context, LocalizedText text, Language language, params string[] args) =>
-        context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, text.Get(language), args))}[/]");
+        context.Error.MarkupLine($"[red]{Safe.Markup(string.Format(System.Globalization.CultureInfo.InvariantCulture, text.Get(language), args))}[/]");
 }

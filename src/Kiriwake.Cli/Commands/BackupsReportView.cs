@@ -50,16 +50,16 @@ internal static class BackupsReportView
         string title = r.Device is { } d
             ? $"{d.DeviceName ?? "?"} ({d.ProductType ?? "?"}, iOS {d.ProductVersion ?? "?"})"
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(r.Folder));
-        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Safe.Markup(title)}[/]").LeftJustified());
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        Row(grid, BackupsText.Folder, language, Markup.Escape(r.Folder));
-        Row(grid, BackupsText.Verdict, language, $"[bold {BackupsFormat.VerdictColor(r.Verdict)}]{Markup.Escape(BackupsFormat.Verdict(r, language))}[/]");
-        Row(grid, BackupsText.Date, language, Markup.Escape(BackupsFormat.Date(r.Date, language)));
-        Row(grid, BackupsText.Encrypted, language, Markup.Escape(BackupsFormat.Yes(r.Encrypted, language)));
-        Row(grid, BackupsText.Logical, language, Markup.Escape(BackupsFormat.Bytes(r.LogicalBytes)));
+        Row(grid, BackupsText.Folder, language, Safe.Markup(r.Folder));
+        Row(grid, BackupsText.Verdict, language, $"[bold {BackupsFormat.VerdictColor(r.Verdict)}]{Safe.Markup(BackupsFormat.Verdict(r, language))}[/]");
+        Row(grid, BackupsText.Date, language, Safe.Markup(BackupsFormat.Date(r.Date, language)));
+        Row(grid, BackupsText.Encrypted, language, Safe.Markup(BackupsFormat.Yes(r.Encrypted, language)));
+        Row(grid, BackupsText.Logical, language, Safe.Markup(BackupsFormat.Bytes(r.LogicalBytes)));
         if (r.DiskBytes is not null)
         {
-            Row(grid, BackupsText.OnDisk, language, Markup.Escape(BackupsFormat.Bytes(r.DiskBytes)));
+            Row(grid, BackupsText.OnDisk, language, Safe.Markup(BackupsFormat.Bytes(r.DiskBytes)));
         }
 
         if (r.Files is { } f)
@@ -75,27 +75,27 @@ internal static class BackupsReportView
                 files += " — " + Fill(BackupsText.DecryptedLine, language, f.Decrypted, f.DecryptFailed);
             }
 
-            Row(grid, BackupsText.Files, language, Markup.Escape(files));
+            Row(grid, BackupsText.Files, language, Safe.Markup(files));
         }
 
         console.Write(grid);
         if (r.Reasons.Count > 0)
         {
-            console.MarkupLine($"[bold]{Markup.Escape(BackupsText.Reasons.Get(language))}[/]");
+            console.MarkupLine($"[bold]{Safe.Markup(BackupsText.Reasons.Get(language))}[/]");
             foreach (var reason in r.Reasons)
             {
                 string color = reason.Implies == BackupVerdict.Complete ? "dim" : BackupsFormat.VerdictColor(reason.Implies);
-                console.MarkupLine($"  [{color}]•[/] {Markup.Escape(BackupReasonTexts.Format(reason, language))} [dim]({reason.Name})[/]");
+                console.MarkupLine($"  [{color}]•[/] {Safe.Markup(BackupReasonTexts.Format(reason, language))} [dim]({reason.Name})[/]");
             }
         }
 
         Examples(console, r, language);
         if (facts is { Count: > 0 })
         {
-            console.MarkupLine($"[bold]{Markup.Escape(BackupsText.Facts.Get(language))}[/]");
+            console.MarkupLine($"[bold]{Safe.Markup(BackupsText.Facts.Get(language))}[/]");
             foreach (var fact in facts)
             {
-                console.MarkupLine($"  {Markup.Escape(fact.Key)} = [bold]{Markup.Escape(fact.Value)}[/] [dim]({Markup.Escape(fact.Detail)})[/]");
+                console.MarkupLine($"  {Safe.Markup(fact.Key)} = [bold]{Safe.Markup(fact.Value)}[/] [dim]({Safe.Markup(fact.Detail)})[/]");
             }
         }
     }
@@ -119,15 +119,15 @@ internal static class BackupsReportView
             return;
         }
 
-        console.MarkupLine($"[bold]{Markup.Escape(BackupsText.Examples.Get(language))}[/]");
+        console.MarkupLine($"[bold]{Safe.Markup(BackupsText.Examples.Get(language))}[/]");
         foreach (var (kind, text) in lines)
         {
-            console.MarkupLine($"  [dim]{Markup.Escape(kind.Get(language))}:[/] {Markup.Escape(text)}");
+            console.MarkupLine($"  [dim]{Safe.Markup(kind.Get(language))}:[/] {Safe.Markup(text)}");
         }
     }
 
     private static void Row(Grid grid, LocalizedText label, Language language, string markup) =>
-        grid.AddRow(new Markup($"[dim]{Markup.Escape(label.Get(language))}[/]"), new Markup(markup));
+        grid.AddRow(new Markup($"[dim]{Safe.Markup(label.Get(language))}[/]"), new Markup(markup));
 
     private static string Fill(LocalizedText text, Language language, params long[] values) =>
         string.Format(CultureInfo.InvariantCulture, text.Get(language), values.Select(v => (object)v.ToString("N0", CultureInfo.InvariantCulture)).ToArray());

@@ -40,7 +40,7 @@ internal sealed class BackupsSizesCommand
 
         if (!BackupFolder.IsCandidate(folder))
         {
-            _context.Error.MarkupLine($"[red]{Markup.Escape(BackupReasonTexts.For(BackupReasonCode.NotABackup).Get(language))}[/]");
+            _context.Error.MarkupLine($"[red]{Safe.Markup(BackupReasonTexts.For(BackupReasonCode.NotABackup).Get(language))}[/]");
             return ExitCodes.NotABackup;
         }
 
@@ -56,17 +56,17 @@ internal sealed class BackupsSizesCommand
             keys = outcome.Keys;
         }
 
-        var (sizes, problems) = BackupSizes.Read(folder, keys);
+        var (sizes, problems) = BackupSizes.Read(folder, keys, cancellationToken);
         if (sizes is null)
         {
             foreach (var problem in problems)
             {
-                _context.Error.MarkupLine($"[red]{Markup.Escape(BackupReasonTexts.Format(problem, language))}[/]");
+                _context.Error.MarkupLine($"[red]{Safe.Markup(BackupReasonTexts.Format(problem, language))}[/]");
             }
 
             if (problems.Any(p => p.Code == BackupReasonCode.EncryptedNeedsPassword))
             {
-                _context.Error.MarkupLine(Markup.Escape(BackupsText.NeedsPassword.Get(language)));
+                _context.Error.MarkupLine(Safe.Markup(BackupsText.NeedsPassword.Get(language)));
                 return ExitCodes.PasswordNeeded;
             }
 
@@ -87,22 +87,22 @@ internal sealed class BackupsSizesCommand
             return ExitCodes.Success;
         }
 
-        _context.Out.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture, BackupsText.SizesTotal.Get(language), BackupsFormat.Bytes(sizes.TotalBytes), sizes.TotalFiles.ToString("N0", CultureInfo.InvariantCulture))));
+        _context.Out.MarkupLine(Safe.Markup(string.Format(CultureInfo.InvariantCulture, BackupsText.SizesTotal.Get(language), BackupsFormat.Bytes(sizes.TotalBytes), sizes.TotalFiles.ToString("N0", CultureInfo.InvariantCulture))));
         Chart(BackupsText.SizesTitle, language, sizes.Categories.Select(c => (BackupsText.Category(c.Category).Get(language), c.Bytes)));
         Chart(BackupsText.AppsTitle, language, sizes.Apps.Take(TopCount).Select(a => (a.Name, a.Bytes)));
         Chart(BackupsText.DomainsTitle, language, sizes.Domains.Take(TopCount).Select(d => (d.Name, d.Bytes)));
-        _context.Out.MarkupLine($"[dim]{Markup.Escape(BackupsText.SizesHint.Get(language))}[/]");
+        _context.Out.MarkupLine($"[dim]{Safe.Markup(BackupsText.SizesHint.Get(language))}[/]");
         return ExitCodes.Success;
     }
 
     /// <summary>A bar chart in megabytes, each label carrying the size in readable units.</summary>
     private void Chart(LocalizedText title, Language language, IEnumerable<(string Label, long Bytes)> items)
     {
-        var chart = new BarChart().Label($"[bold]{Markup.Escape(title.Get(language))}[/]").LeftAlignLabel().Width(90).HideValues();
+        var chart = new BarChart().Label($"[bold]{Safe.Markup(title.Get(language))}[/]").LeftAlignLabel().Width(90).HideValues();
         int i = 0;
         foreach (var (label, bytes) in items)
         {
-            chart.AddItem(Markup.Escape($"{label}  {BackupsFormat.Bytes(bytes)}"), bytes / 1e6, s_colors[i++ % s_colors.Length]);
+            chart.AddItem(Safe.Markup($"{label}  {BackupsFormat.Bytes(bytes)}"), bytes / 1e6, s_colors[i++ % s_colors.Length]);
         }
 
         if (i > 0)

@@ -36,7 +36,7 @@ internal sealed class BackupsVerifyCommand
             var outcome = await BackupsPassword.OpenAsync(_context, folder, language, cancellationToken);
             if (outcome.ExitCode == ExitCodes.WrongPassword)
             {
-                _context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(System.Globalization.CultureInfo.InvariantCulture, BackupsText.PasswordWrong.Get(language), Math.Round(outcome.Elapsed.TotalSeconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))}[/]");
+                _context.Error.MarkupLine($"[red]{Safe.Markup(string.Format(System.Globalization.CultureInfo.InvariantCulture, BackupsText.PasswordWrong.Get(language), Math.Round(outcome.Elapsed.TotalSeconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))}[/]");
                 return outcome.ExitCode;
             }
 
@@ -60,7 +60,7 @@ internal sealed class BackupsVerifyCommand
             BackupsReportView.Text(_context.Out, report, language, facts);
             if (report.Reasons.Any(r => r.Code == BackupReasonCode.EncryptedNeedsPassword))
             {
-                _context.Out.MarkupLine($"[dim]{Markup.Escape(BackupsText.NeedsPassword.Get(language))}[/]");
+                _context.Out.MarkupLine($"[dim]{Safe.Markup(BackupsText.NeedsPassword.Get(language))}[/]");
             }
         }
 
@@ -77,7 +77,7 @@ internal sealed class BackupsVerifyCommand
         BackupReport? report = null;
         await _context.Error.Progress().AutoClear(true).StartAsync(async progress =>
         {
-            var task = progress.AddTask(Markup.Escape(BackupsText.Checking.Get(language)), maxValue: 1);
+            var task = progress.AddTask(Safe.Markup(BackupsText.Checking.Get(language)), maxValue: 1);
             var reporter = new Progress<DeepCheckProgress>(p =>
             {
                 task.MaxValue = Math.Max(1, p.Total);

@@ -25,7 +25,7 @@ internal sealed class DeviceRenderer
         if (device.Evidence is { } evidence)
         {
             var line = evidence.Line is null ? string.Empty : " → " + evidence.Line;
-            _console.MarkupLine($"[dim]{T(DeviceUiText.Evidence)}: {Markup.Escape(evidence.CommandLine + line)}[/]");
+            _console.MarkupLine($"[dim]{T(DeviceUiText.Evidence)}: {Safe.Markup(evidence.CommandLine + line)}[/]");
         }
 
         var fix = ConnectionStateText.Fix(device.State);
@@ -50,10 +50,10 @@ internal sealed class DeviceRenderer
         }
 
         _console.WriteLine();
-        _console.MarkupLine($"[dim]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DeviceUiText.FactsUsed.Get(_language), device.Facts.Count))}[/]");
+        _console.MarkupLine($"[dim]{Safe.Markup(string.Format(CultureInfo.InvariantCulture, DeviceUiText.FactsUsed.Get(_language), device.Facts.Count))}[/]");
         if (device.Warnings.Count > 0)
         {
-            _console.MarkupLine($"[dim]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DeviceUiText.Warnings.Get(_language), device.Warnings.Count))}[/]");
+            _console.MarkupLine($"[dim]{Safe.Markup(string.Format(CultureInfo.InvariantCulture, DeviceUiText.Warnings.Get(_language), device.Warnings.Count))}[/]");
         }
     }
 
@@ -63,7 +63,7 @@ internal sealed class DeviceRenderer
         if (device.Model is { } model)
         {
             var name = model.Name is null ? model.ProductType : $"{model.Name} ({model.ProductType})";
-            table.AddRow(T(DeviceUiText.Model), Markup.Escape(name));
+            table.AddRow(T(DeviceUiText.Model), Safe.Markup(name));
             if (model.Family is { } family)
             {
                 var confirm = model.NeedsConfirmation ? " " + T(DeviceUiText.ToConfirm) : string.Empty;
@@ -74,12 +74,12 @@ internal sealed class DeviceRenderer
         if (device.Identity.ProductVersion is { } version)
         {
             var build = device.Identity.BuildVersion is { } b ? $" ({b})" : string.Empty;
-            table.AddRow(T(DeviceUiText.Ios), Markup.Escape(version + build));
+            table.AddRow(T(DeviceUiText.Ios), Safe.Markup(version + build));
         }
 
         if (device.Recovery.Found)
         {
-            table.AddRow(T(DeviceUiText.Mode), Markup.Escape(device.Recovery.ModeText ?? T(DeviceUiText.Unknown)));
+            table.AddRow(T(DeviceUiText.Mode), Safe.Markup(device.Recovery.ModeText ?? T(DeviceUiText.Unknown)));
         }
 
         if (device.Disk.FreeBytes is { } free)
@@ -87,7 +87,7 @@ internal sealed class DeviceRenderer
             var upper = device.Disk.TotalDataAvailable ?? free;
             var total = device.Disk.TotalDiskCapacity;
             var text = string.Format(CultureInfo.InvariantCulture, DeviceUiText.StorageValue.Get(_language), Gb(free), Gb(upper), total is null ? "?" : Gb(total.Value));
-            table.AddRow(T(DeviceUiText.Storage), (device.StorageLow == true ? "[red]" : "[green]") + Markup.Escape(text) + "[/]");
+            table.AddRow(T(DeviceUiText.Storage), (device.StorageLow == true ? "[red]" : "[green]") + Safe.Markup(text) + "[/]");
         }
 
         if (device.Battery.Available)
@@ -108,7 +108,7 @@ internal sealed class DeviceRenderer
                 parts.Add(string.Format(CultureInfo.InvariantCulture, DeviceUiText.Health.Get(_language), health, device.BatteryHealth.CycleCount?.ToString(CultureInfo.InvariantCulture) ?? "?"));
             }
 
-            table.AddRow(T(DeviceUiText.Battery), Markup.Escape(string.Join(", ", parts)));
+            table.AddRow(T(DeviceUiText.Battery), Safe.Markup(string.Join(", ", parts)));
         }
 
         if (device.Backup.WillEncrypt is { } encrypt)
@@ -128,7 +128,7 @@ internal sealed class DeviceRenderer
         }
     }
 
-    private string T(LocalizedText text) => Markup.Escape(text.Get(_language));
+    private string T(LocalizedText text) => Safe.Markup(text.Get(_language));
 
     private static string Gb(long bytes) => (bytes / 1e9).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -127,8 +127,7 @@ internal sealed class DiagnoseCommand
         }
         catch (Exception ex) when (ex is InvalidDataException or SessionException or TroubleshootingModelException or FormatException)
         {
-            _context.Error.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-            return ExitCodes.BadInput;
+            return CliErrors.Report(_context, ex);
         }
     }
 

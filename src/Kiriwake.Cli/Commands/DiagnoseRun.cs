@@ -3,6 +3,7 @@ using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Core.Text;
 using Kiriwake.Evidence.Logs;
 using Spectre.Console;
 
@@ -127,13 +128,8 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
             Grey(string.Format(CultureInfo.InvariantCulture, DiagnoseText.ModelFromDevice.Get(language), ConversationText.FamilyName(family).Get(language)));
         }
 
-        void Save()
-        {
-            if (store is not null)
-            {
-                SessionFile.Save(conversation.Log, store);
-            }
-        }
+        using var saver = store is null ? null : SessionStore.Open(store, context.Error, language);
+        void Save() => saver?.Save(conversation.Log);
 
         Save();
         var renderer = new ConversationRenderer(context.Error, language, Verbose);
@@ -197,7 +193,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
                     if (!await AskAsync(conversation, prompt, cancellationToken))
                     {
                         Save();
-                        context.Error.MarkupLine(Markup.Escape(store is null ? DiagnoseText.StoppedUnsaved.Get(language)
+                        context.Error.MarkupLine(Markup.Escape(store is null || saver is { Saving: false } ? DiagnoseText.StoppedUnsaved.Get(language)
                             : string.Format(CultureInfo.InvariantCulture, DiagnoseText.Saved.Get(language), store)));
                         WriteReport(conversation);
                         return ExitCodes.Success;
@@ -212,7 +208,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
             Save();
             context.Error.WriteLine();
             context.Error.MarkupLine($"[yellow]{Markup.Escape(DiagnoseText.Interrupted.Get(language))}[/]");
-            if (store is not null)
+            if (store is not null && saver is not { Saving: false })
             {
                 context.Error.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.Saved.Get(language), store)));
             }
@@ -261,7 +257,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
                 return true;
             }
 
-            context.Error.MarkupLine($"[yellow]{Markup.Escape(result.Message ?? "")}[/]");
+            context.Error.MarkupLine($"[yellow]{Markup.Escape(UntrustedText.Shorten(result.Message, CliErrors.MaxDetailChars))}[/]");
         }
     }
 
@@ -272,7 +268,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
     private void Echo(ConversationPrompt prompt, string value)
     {
         var label = prompt.Choices.FirstOrDefault(c => c.Value == value)?.Label ?? value;
-        Grey("> " + label);
+        Grey("> " + UntrustedText.Shorten(label, 200));
     }
 
     private void Recap(DiagnosisConversation conversation, SessionLog log)

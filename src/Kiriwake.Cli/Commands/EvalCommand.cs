@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Kiriwake.Cli.Commands;
 
 /// <summary>
-/// `kiriwake kb eval --model FILE | --symptom ID | --all [--format json]`: the exact expected cost of the
+/// `kiriwake kb eval --model FILE | --symptom ID | --all [--fact KEY=VALUE]… [--format json]`: the policy diagnose runs with the same facts; the exact expected cost of the
 /// engine's policy, of the optimal policy (when exact search is feasible) and of the authored order, and the
 /// first step.
 /// </summary>
@@ -19,6 +19,7 @@ internal sealed class EvalCommand
     private readonly Option<FileInfo?> _model = new("--model") { Description = "A standalone model file (YAML or JSON) / モデルファイル", HelpName = "FILE" };
     private readonly Option<string?> _symptom = new("--symptom") { Description = "A symptom of the knowledge base / 症状 ID", HelpName = "ID" };
     private readonly Option<bool> _all = new("--all") { Description = "Every symptom of the knowledge base / すべての症状" };
+    private readonly Option<string[]> _facts = new("--fact") { Description = "A fact known up front, as for diagnose (KEY=VALUE) / 既知の事実", HelpName = "KEY=VALUE", AllowMultipleArgumentsPerToken = false };
 
     public EvalCommand(CliContext context) => _context = context;
 
@@ -26,7 +27,7 @@ internal sealed class EvalCommand
     {
         var command = new Command("eval", "Exact expected cost of the engine, the optimum and the authored order / 期待コストの評価")
         {
-            _model, _symptom, _all, _format,
+            _model, _symptom, _all, _facts, _format,
         };
         command.SetAction(Execute);
         return command;
@@ -50,7 +51,7 @@ internal sealed class EvalCommand
         {
             if (file is not null)
             {
-                if (!file.Exists)
+                if (!file.Exists && !Directory.Exists(file.FullName) && file.LinkTarget is null)
                 {
                     throw new FileNotFoundException(string.Format(CultureInfo.InvariantCulture, EvalText.NoFile.Get(language), file.FullName));
                 }
@@ -67,7 +68,9 @@ internal sealed class EvalCommand
                 }
 
                 var ids = symptom is not null ? [symptom] : kb.Content.Symptoms.Select(s => s.Id).ToArray();
-                scores = ids.Select(id => ModelScorer.Score(ModelFlattener.Flatten(kb, id))).ToList();
+                // The same start as `diagnose` with the same facts: the score is of the policy a person gets.
+                var facts = ParseFacts(parseResult.GetValue(_facts) ?? []);
+                scores = ids.Select(id => ModelScorer.Score(SymptomSession.Open(kb, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact"))).ToList();
             }
         }
         catch (TroubleshootingModelException ex)
@@ -117,6 +120,7 @@ internal sealed class EvalCommand
         result["firstStep"] = s.FirstStep?.Id;
         result["firstStepKind"] = s.FirstStep?.Kind;
         result["items"] = s.Items;
+        result["exactStoppedByMemory"] = s.ExactStoppedByMemory;
         return result;
     }
 
@@ -130,8 +134,24 @@ internal sealed class EvalCommand
         table.AddRow(EvalText.GreedyOnly.Get(language), Min(s.Greedy), Gap(s.Policy, s.Greedy));
         _context.Out.Write(table);
         _context.Out.MarkupLine($"{Markup.Escape(EvalText.FirstStep.Get(language))}: [bold]{Markup.Escape(s.FirstStep?.Id ?? "-")}[/]");
+        if (s.ExactStoppedByMemory)
+        {
+            _context.Out.MarkupLine($"[yellow]{Markup.Escape(EvalText.MemoryBound.Get(language))}[/]");
+        }
+
         _context.Out.WriteLine();
     }
+
+    private static KeyValuePair<string, string>[] ParseFacts(string[] facts) => facts.Select(f =>
+    {
+        var parts = f.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Trim().Length == 0)
+        {
+            throw new FormatException($"--fact takes KEY=VALUE, not '{f}'");
+        }
+
+        return new KeyValuePair<string, string>(parts[0].Trim(), parts[1].Trim());
+    }).ToArray();
 
     private static string Min(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
 

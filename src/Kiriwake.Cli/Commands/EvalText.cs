@@ -17,5 +17,8 @@ internal static class EvalText
     public static readonly LocalizedText GreedyOnly = new("貪欲法のみ", "Greedy only");
     public static readonly LocalizedText NotComputed = new("(未計算)", "(not computed)");
     public static readonly LocalizedText None = new("(なし)", "(none)");
+    public static readonly LocalizedText MemoryBound = new(
+        "このモデルは大きすぎて、厳密な探索がメモリの上限に達しました。それ以降は貪欲法で評価しています(最適値は計算していません)。",
+        "This model is too big for exact search within its memory bound; the rest was evaluated with the greedy policy (the optimum was not computed).");
     public static readonly LocalizedText FirstStep = new("最初の手順", "First step");
 }

@@ -60,20 +60,64 @@ internal static class SessionFile
         return path;
     }
 
+    /// <summary>Session files are small; anything bigger is not one.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Writes to a temporary file of this process's own in the same folder (owner-only, flushed to disk), then
+    /// renames it over the file: two writers never share a temporary name, and a failed write leaves nothing.
+    /// <see cref="SessionStore"/> keeps one writer per file.
+    /// </summary>
     public static void Save(SessionLog log, string path)
     {
         var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, SessionLogCodec.Encode(log));
-        File.Move(temp, full, overwrite: true);
+        var folder = Path.GetDirectoryName(full) ?? ".";
+        var temp = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(full)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp"));
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                // A session holds what the person typed: readable by its owner only, whatever the umask.
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temp, options))
+            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                writer.Write(SessionLogCodec.Encode(log));
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The disk refused the write; it may refuse the delete too. Nothing else can be done here.
+        }
     }
 
     /// <exception cref="InvalidDataException">The file is not a session file.</exception>
+    /// <exception cref="IOException">A folder, a special file, too large, or unreadable.</exception>
     public static SessionLog Load(string path)
     {
         try
         {
-            return SessionLogCodec.Decode(File.ReadAllText(path), path);
+            return SessionLogCodec.Decode(Kiriwake.Files.UntrustedFile.ReadAllText(path, MaxBytes), path);
         }
         catch (SessionFormatException ex)
         {

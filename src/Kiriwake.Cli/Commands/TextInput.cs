@@ -1,11 +1,13 @@
 using System.Text;
 using Kiriwake.Core.Facts;
+using Kiriwake.Files;
 
 namespace Kiriwake.Cli.Commands;
 
 /// <summary>
 /// Reading a pasted text or a log for `analyze` (and `diagnose --log`): a file or "-" for standard input,
-/// encoding from the BOM (iTunes logs on Windows may be UTF-16), UTF-8 otherwise, and a size cap.
+/// encoding from the BOM or from the bytes (iTunes logs on Windows may be UTF-16, with or without a BOM), UTF-8
+/// otherwise, and a size cap.
 /// </summary>
 internal static class TextInput
 {
@@ -18,7 +20,7 @@ internal static class TextInput
     {
         const int MaxChars = MaxMegabytes * 1024 * 1024;
         var fromStdin = file == "-";
-        var reader = fromStdin ? standardInput : new StreamReader(File.OpenRead(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var reader = fromStdin ? standardInput : OpenText(file);
         try
         {
             var builder = new StringBuilder();
@@ -42,6 +44,25 @@ internal static class TextInput
             {
                 reader.Dispose();
             }
+        }
+    }
+
+    /// <summary>A regular file only (a folder, a pipe or a device is refused), its encoding from the BOM or, without one, from its bytes (UTF-16 logs from Windows).</summary>
+    private static StreamReader OpenText(string file)
+    {
+        var stream = UntrustedFile.OpenRegular(file);
+        try
+        {
+            Span<byte> head = stackalloc byte[4096];
+            int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream.Position = 0;
+            var encoding = TextEncodings.Detect(head[..n], out _);
+            return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 

@@ -9,7 +9,7 @@ namespace Kiriwake.Core.Diagnosis;
 public sealed class AuthoredOrderPolicy : IPolicy
 {
     private readonly CompiledModel _model;
-    private readonly GateState _gates;
+    private readonly StepConstraints _constraints;
     private readonly StepChoice[] _order;
 
     public AuthoredOrderPolicy(CompiledModel model, IReadOnlyList<string> order, GateState gates)
@@ -17,7 +17,7 @@ public sealed class AuthoredOrderPolicy : IPolicy
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(order);
         _model = model;
-        _gates = gates;
+        _constraints = new StepConstraints(model, gates);
         _order = order.Select(id => model.TryFindStep(id, out var s)
             ? s
             : throw new TroubleshootingModelException($"authoredOrder names unknown step '{id}'")).ToArray();
@@ -46,7 +46,9 @@ public sealed class AuthoredOrderPolicy : IPolicy
                     return step;
                 case StepKind.Question when !state.IsQuestionAnswered(step.Index):
                     return step;
-                case StepKind.Action when !state.IsActionUsed(step.Index) && _model.IsAllowed(step.Index, _gates):
+                // Gates as for the engine (an erase waits until the backup the order makes is done); precedence and
+                // answers are the engine's business, not the fixed order's.
+                case StepKind.Action when _constraints.IsOpen(state.Key, step.Index, 0UL):
                     return step;
                 default:
                     continue;

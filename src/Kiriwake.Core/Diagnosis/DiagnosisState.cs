@@ -113,6 +113,34 @@ public sealed class DiagnosisState
     }
 
     internal static DiagnosisState Root(CompiledModel model) => new(model, (double[])model.Prior.Clone(), default);
+
+    /// <summary>The state of <paramref name="model"/> with these observations (the weights follow from the key).</summary>
+    internal static DiagnosisState FromKey(CompiledModel model, StateKey key)
+    {
+        var state = Root(model);
+        for (var a = 0; a < model.ActionCount; a++)
+        {
+            if ((key.Failed & (1UL << a)) != 0)
+            {
+                state = state.AfterFailure(a);
+            }
+            else if ((key.Skipped & (1UL << a)) != 0)
+            {
+                state = state.AfterSkip(a);
+            }
+        }
+
+        for (var q = 0; q < model.QuestionCount; q++)
+        {
+            var ans = (int)((key.Answers >> (AnswerBits * q)) & 0xF) - 1;
+            if (ans >= 0)
+            {
+                state = state.AfterAnswer(q, ans);
+            }
+        }
+
+        return state;
+    }
 }
 
 /// <summary>The observations that define a state: failed actions, skipped actions, answers (4 bits each).</summary>

@@ -57,16 +57,16 @@ public sealed class EnginePolicy : IPolicy
         var actions = 0;
         for (var a = 0; a < Model.ActionCount; a++)
         {
-            if (Greedy.IsUseful(state, a))
+            if (Greedy.IsUseful(state, a) || Greedy.IsUsefulOpener(state, a))
             {
                 actions++;
             }
         }
 
         var questions = 0;
-        for (var q = 0; actions > 0 && q < Model.QuestionCount; q++)
+        for (var q = 0; q < Model.QuestionCount; q++)
         {
-            if (!state.IsQuestionAnswered(q) && GreedyPolicy.IsInformative(state, q))
+            if (!state.IsQuestionAnswered(q) && ((actions > 0 && GreedyPolicy.IsInformative(state, q)) || Greedy.UnlocksUseful(state, q)))
             {
                 questions++;
             }

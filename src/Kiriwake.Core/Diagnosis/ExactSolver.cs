@@ -9,23 +9,35 @@ namespace Kiriwake.Core.Diagnosis;
 /// While a useful action is left the session must go on (stopping is only by escalation). Options whose
 /// immediate cost plus a lower bound of what follows cannot beat the best so far are skipped (branch and
 /// bound); children are always solved completely, so every memoised value is exact. Time-boxed by a budget of
-/// expanded states; memoised values stay valid across calls, so a session pays for each state once.
+/// expanded states per call, and bounded in memory over all calls (<see cref="DefaultMemoryBytes"/>); memoised
+/// values stay valid across calls, so a session pays for each state once.
 /// </summary>
 public sealed class ExactSolver
 {
     private readonly CompiledModel _model;
     private readonly bool[] _allowed;
+    private readonly StepConstraints _constraints;
     private readonly double[] _leastCost;
     private readonly Dictionary<StateKey, (double Value, StepChoice? Choice)> _memo = [];
     private readonly List<double[]> _buffers = [];
+    private readonly long _maxStates;
     private long _budgetLeft;
 
-    public ExactSolver(CompiledModel model, GateState gates)
+    /// <summary>About what one memoised state holds: its key (24 bytes), value and choice, and the dictionary entry.</summary>
+    public const int BytesPerState = 96;
+
+    /// <summary>The memory the memo may take by default: a session, and `kb eval` scoring every state of a policy tree, stay well under a laptop's memory.</summary>
+    public const long DefaultMemoryBytes = 256L * 1024 * 1024;
+
+    /// <param name="memoryBytes">The memo's memory bound: past it no new state is solved, and the caller falls back to the greedy policy.</param>
+    public ExactSolver(CompiledModel model, GateState gates, long memoryBytes = DefaultMemoryBytes)
     {
+        _maxStates = Math.Max(1, memoryBytes / BytesPerState);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gates);
         _model = model;
-        _allowed = Enumerable.Range(0, model.ActionCount).Select(a => model.IsAllowed(a, gates)).ToArray();
+        _constraints = new StepConstraints(model, gates);
+        _allowed = Enumerable.Range(0, model.ActionCount).Select(_constraints.IsAllowed).ToArray();
 
         // The least any path under cause k can still cost: its last step is an escalation, or an allowed action
         // that can fix k (tried at least once before the session can end). A lower bound for pruning.
@@ -47,6 +59,12 @@ public sealed class ExactSolver
 
     /// <summary>States expanded so far (the work done; memo size).</summary>
     public long Expanded => _memo.Count;
+
+    /// <summary>
+    /// True once the memo reached its memory bound (states kept across calls add up over a session or an
+    /// evaluation): from then on only states already solved are answered exactly, and callers use the greedy policy.
+    /// </summary>
+    public bool MemoryExhausted { get; private set; }
 
     /// <summary>Solves from <paramref name="state"/> expanding at most <paramref name="nodeBudget"/> new states.</summary>
     /// <returns>false when the budget ran out (what was solved is kept for the next call).</returns>
@@ -117,6 +135,12 @@ public sealed class ExactSolver
             throw new BudgetExhaustedException();
         }
 
+        if (_memo.Count >= _maxStates)
+        {
+            MemoryExhausted = true;
+            throw new BudgetExhaustedException();
+        }
+
         while (_buffers.Count <= depth + 1)
         {
             _buffers.Add(new double[w.Length]);
@@ -127,10 +151,10 @@ public sealed class ExactSolver
         var best = double.PositiveInfinity;
         StepChoice? choice = null;
         var useful = false;
-        var used = key.Failed | key.Skipped;
+        var ruledOut = _constraints.RuledOut(key);
         for (var a = 0; a < _model.ActionCount; a++)
         {
-            if ((used & (1UL << a)) != 0 || !_allowed[a])
+            if (!_constraints.IsOpen(key, a, ruledOut) || !_constraints.AfterSettled(w, key, a, ruledOut, 0UL))
             {
                 continue;
             }
@@ -146,7 +170,8 @@ public sealed class ExactSolver
                 bound += child[k] * _leastCost[k];
             }
 
-            if (fm <= Numerics.TinyMass)
+            // An action that fixes nothing here is still worth doing when it opens a gate another useful action waits for.
+            if (fm <= Numerics.TinyMass && !_constraints.UnlocksUseful(w, key, a))
             {
                 continue;
             }
@@ -166,7 +191,7 @@ public sealed class ExactSolver
             }
         }
 
-        if (useful && _model.QuestionCount > 0)
+        if (_model.QuestionCount > 0)
         {
             var lowerAll = 0.0;
             for (var k = 0; k < w.Length; k++)
@@ -177,7 +202,10 @@ public sealed class ExactSolver
             for (var q = 0; q < _model.QuestionCount; q++)
             {
                 var shift = 4 * q;
-                if (((key.Answers >> shift) & 0xF) != 0 || !IsInformative(w, q))
+                // A question is worth asking when it can move the belief while an action can still help, or when an
+                // action that can help waits for its answer (precedence, or a gate its answer opens).
+                if (((key.Answers >> shift) & 0xF) != 0
+                    || !((useful && IsInformative(w, q)) || _constraints.QuestionUnlocksUseful(w, key, q)))
                 {
                     continue;
                 }

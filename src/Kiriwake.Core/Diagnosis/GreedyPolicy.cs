@@ -33,25 +33,108 @@ public sealed class GreedyPolicy : IPolicy
         var best = plan.Actions.Length > 0 ? new StepChoice(StepKind.Action, plan.Actions[0])
             : plan.Escalates ? new StepChoice(StepKind.Escalation, 0) : (StepChoice?)null;
         var bestCost = plan.Cost;
-        if (HasUsefulAction(state))
-        {
-            for (var q = 0; q < _model.QuestionCount; q++)
-            {
-                if (state.IsQuestionAnswered(q) || !IsInformative(state, q))
-                {
-                    continue;
-                }
 
-                var eco = ExpectedCostOfObservation(state, q);
-                if (Numerics.Less(eco, bestCost))
+        // A step that fixes nothing but opens a gate a useful action waits for (making a verified backup before an
+        // erase): scored by trying it and following the plan it makes possible.
+        for (var a = 0; a < _model.ActionCount; a++)
+        {
+            if (_planner.IsUsefulOpener(state, a))
+            {
+                var v = (_model.ActionCost[a] * state.Mass) + (_model.RepairCost[a] * state.FixMass(a)) + WithOpeners(state.AfterFailure(a), 1);
+                if (Numerics.Less(v, bestCost))
                 {
-                    best = new StepChoice(StepKind.Question, q);
-                    bestCost = eco;
+                    best = new StepChoice(StepKind.Action, a);
+                    bestCost = v;
                 }
             }
         }
 
+        var useful = HasUsefulAction(state);
+        var bestQuestion = -1;
+        for (var q = 0; q < _model.QuestionCount; q++)
+        {
+            if (state.IsQuestionAnswered(q)
+                || !((useful && IsInformative(state, q)) || _planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q)))
+            {
+                continue;
+            }
+
+            var eco = ExpectedCostOfObservation(state, q);
+            if (_planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q))
+            {
+                eco = Math.Min(eco, OpeningQuestionCost(state, q, 1));
+            }
+
+            if (Numerics.Less(eco, bestCost))
+            {
+                best = new StepChoice(StepKind.Question, q);
+                bestCost = eco;
+                bestQuestion = q;
+            }
+        }
+
+        // A question is not urgent if trying the plan's first action and asking afterwards is cheaper: a cheap,
+        // likely fix comes before a question about what is unlikely (two-step look-ahead; issue 9 item 10).
+        if (bestQuestion >= 0 && plan.Actions.Length > 0)
+        {
+            var a = plan.Actions[0];
+            var after = state.AfterFailure(a);
+            var later = after.Mass <= Numerics.TinyMass ? 0
+                : !after.IsQuestionAnswered(bestQuestion) && (IsInformative(after, bestQuestion) || UnlocksUseful(after, bestQuestion)) ? Math.Min(ExpectedCostOfObservation(after, bestQuestion), Plan(after).Cost)
+                : Plan(after).Cost;
+            var first = (_model.ActionCost[a] * state.Mass) + (_model.RepairCost[a] * state.FixMass(a)) + later;
+            if (Numerics.Less(first, bestCost))
+            {
+                best = new StepChoice(StepKind.Action, a);
+                bestCost = first;
+            }
+        }
+
         return new EngineDecision(best, DecisionMethod.Greedy, bestCost / state.Mass);
+    }
+
+    /// <summary>The plan's cost, or less if doing a step that opens a gate first (making a backup, asking whose device
+    /// it is) and planning again pays: openers are chained up to <paramref name="depth"/> deep, since an erase may wait
+    /// for both a backup and an answer.</summary>
+    private double WithOpeners(DiagnosisState state, int depth)
+    {
+        var best = Plan(state).Cost;
+        if (depth <= 0 || state.Mass <= Numerics.TinyMass)
+        {
+            return best;
+        }
+
+        for (var a = 0; a < _model.ActionCount; a++)
+        {
+            if (_planner.IsUsefulOpener(state, a))
+            {
+                best = Math.Min(best, (_model.ActionCost[a] * state.Mass) + (_model.RepairCost[a] * state.FixMass(a)) + WithOpeners(state.AfterFailure(a), depth - 1));
+            }
+        }
+
+        for (var q = 0; q < _model.QuestionCount; q++)
+        {
+            if (_planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, q))
+            {
+                best = Math.Min(best, OpeningQuestionCost(state, q, depth - 1));
+            }
+        }
+
+        return best;
+    }
+
+    private double OpeningQuestionCost(DiagnosisState state, int q, int depth)
+    {
+        var cost = _model.QuestionCost[q] * state.Mass;
+        for (var ans = 0; ans < _model.Likelihood[q].Length; ans++)
+        {
+            if (state.AnswerMass(q, ans) > Numerics.TinyMass)
+            {
+                cost += WithOpeners(state.AfterAnswer(q, ans), depth);
+            }
+        }
+
+        return cost;
     }
 
     /// <summary>ECR of the plan from this state, per unit of probability (the "go on without asking" cost).</summary>
@@ -84,6 +167,11 @@ public sealed class GreedyPolicy : IPolicy
         + Plan(state.AfterFailure(action)).Cost;
 
     internal bool IsUseful(DiagnosisState state, int action) => _planner.IsUseful(state, action);
+
+    internal bool IsUsefulOpener(DiagnosisState state, int action) => _planner.IsUsefulOpener(state, action);
+
+    internal bool UnlocksUseful(DiagnosisState state, int question) =>
+        _planner.Constraints.QuestionUnlocksUseful(state.Weights, state.Key, question);
 
     internal bool IsAllowed(int action) => _planner.IsAllowed(action);
 

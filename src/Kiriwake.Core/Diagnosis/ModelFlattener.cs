@@ -40,7 +40,11 @@ public static class ModelFlattener
             var fixes = a.Fixes.Where(f => causeIds.Contains(f.CauseId))
                 .GroupBy(f => f.CauseId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Max(f => f.P), StringComparer.Ordinal);
-            actions.Add(new ModelAction(a.Id, a.CostMinutes, a.RepairCostMinutes ?? 0, fixes, a.Risk, a.Gates));
+            actions.Add(new ModelAction(a.Id, a.CostMinutes, a.RepairCostMinutes ?? 0, fixes, a.Risk, a.Gates)
+            {
+                After = a.After.Where(s => symptom.ActionIds.Contains(s) || symptom.QuestionIds.Contains(s)).ToArray(),
+                Opens = a.Opens,
+            });
         }
 
         var questions = new List<ModelQuestion>();
@@ -53,7 +57,11 @@ public static class ModelFlattener
             }
 
             var answers = q.Answers.Select(ans => new ModelAnswer(
-                ans.Id, causes.ToDictionary(c => c.Id, c => ans.P(c.Id), StringComparer.Ordinal))).ToArray();
+                ans.Id, causes.ToDictionary(c => c.Id, c => ans.P(c.Id), StringComparer.Ordinal))
+            {
+                RulesOut = ans.RulesOut.Where(symptom.ActionIds.Contains).ToArray(),
+                Opens = ans.Opens,
+            }).ToArray();
             questions.Add(new ModelQuestion(q.Id, q.CostMinutes, answers, q.Fact?.Key, q.Fact?.Answers));
         }
 

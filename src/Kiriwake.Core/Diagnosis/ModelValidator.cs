@@ -38,6 +38,14 @@ public static class ModelValidator
 
     public const int MaxAnswers = 15;
 
+    /// <summary>
+    /// The questions' answers may combine into at most this many outcomes (the product of their answer counts).
+    /// Scoring a policy walks every outcome, and the exact solver's states grow with them: 12 two-answer
+    /// questions make 4,096 and are scored in seconds within <see cref="ExactSolver.DefaultMemoryBytes"/>; 16
+    /// questions of 15 answers (15^16) could never be, so such a model is refused here rather than run out of memory.
+    /// </summary>
+    public const long MaxAnswerOutcomes = 65_536;
+
     public static IReadOnlyList<string> Validate(TroubleshootingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -118,6 +126,12 @@ public static class ModelValidator
         if (model.Questions.Count > MaxQuestions)
         {
             problems.Add($"the model has {model.Questions.Count} questions; at most {MaxQuestions} are supported");
+        }
+
+        double outcomes = model.Questions.Aggregate(1.0, (product, q) => product * Math.Max(1, q.Answers.Count));
+        if (outcomes > MaxAnswerOutcomes)
+        {
+            problems.Add($"the questions' answers combine into {Num(outcomes)} outcomes; at most {MaxAnswerOutcomes} can be evaluated (ask fewer questions, or merge answers)");
         }
 
         foreach (var id in model.AuthoredOrder ?? [])

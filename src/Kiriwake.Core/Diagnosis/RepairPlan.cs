@@ -17,13 +17,21 @@ internal sealed record RepairPlan(int[] Actions, bool Escalates, double Cost)
 /// </summary>
 internal sealed partial class RepairPlanner(CompiledModel model, GateState gates, int maxCutEnumeration)
 {
-    private readonly bool[] _allowed = Enumerable.Range(0, model.ActionCount).Select(a => model.IsAllowed(a, gates)).ToArray();
+    private readonly StepConstraints _constraints = new(model, gates);
 
-    public bool IsAllowed(int action) => _allowed[action];
+    internal StepConstraints Constraints => _constraints;
 
-    /// <summary>An action worth trying here: not used, allowed by the gates, with a chance to fix.</summary>
+    /// <summary>Allowed by the gates, or waiting for a step of the model that opens them.</summary>
+    public bool IsAllowed(int action) => _constraints.IsAllowed(action);
+
+    /// <summary>An action worth trying here: available (gates, precedence, not ruled out), with a chance to fix.</summary>
     public bool IsUseful(DiagnosisState state, int action) =>
-        !state.IsActionUsed(action) && _allowed[action] && state.FixMass(action) > Numerics.TinyMass;
+        _constraints.IsAvailable(state.Weights, state.Key, action) && state.FixMass(action) > Numerics.TinyMass;
+
+    /// <summary>An action that fixes nothing here but opens a gate a useful action waits for.</summary>
+    public bool IsUsefulOpener(DiagnosisState state, int action) =>
+        _constraints.IsAvailable(state.Weights, state.Key, action) && state.FixMass(action) <= Numerics.TinyMass
+        && _constraints.UnlocksUseful(state.Weights, state.Key, action);
 
     public RepairPlan Plan(DiagnosisState state)
     {
@@ -44,6 +52,7 @@ internal sealed partial class RepairPlanner(CompiledModel model, GateState gates
                 ? new RepairPlan(sequence, false, SubsetCost(state.Weights, sequence, null, out _)) // nothing ends the session early
                 : (sequence.Length <= maxCutEnumeration ? EnumerateCut(state.Weights, sequence) : null) ?? LocalSearchCut(state.Weights, sequence);
             plan = plan.Actions.Length <= MaxInsertionPlan ? ImproveByMoves(state.Weights, plan) : ImproveBySwaps(state.Weights, plan);
+            plan = EnforcePrecedence(state, plan);
             if (best is null || Numerics.Less(plan.Cost, best.Cost))
             {
                 best = plan;
@@ -56,16 +65,18 @@ internal sealed partial class RepairPlanner(CompiledModel model, GateState gates
     private int[] UpdatingPOverC(DiagnosisState state, bool withRepair)
     {
         var w = (double[])state.Weights.Clone();
+        var ruledOut = _constraints.RuledOut(state.Key);
         var candidates = new List<int>();
         for (var a = 0; a < model.ActionCount; a++)
         {
-            if (!state.IsActionUsed(a) && _allowed[a])
+            if (_constraints.IsOpen(state.Key, a, ruledOut))
             {
                 candidates.Add(a);
             }
         }
 
         var sequence = new List<int>();
+        var placed = 0UL;
         while (candidates.Count > 0)
         {
             var best = -1;
@@ -73,7 +84,7 @@ internal sealed partial class RepairPlanner(CompiledModel model, GateState gates
             foreach (var a in candidates)
             {
                 var fm = FixMass(w, a);
-                if (fm <= Numerics.TinyMass)
+                if (fm <= Numerics.TinyMass || !_constraints.AfterSettled(w, state.Key, a, ruledOut, placed))
                 {
                     continue;
                 }
@@ -94,6 +105,7 @@ internal sealed partial class RepairPlanner(CompiledModel model, GateState gates
             }
 
             sequence.Add(best);
+            placed |= 1UL << best;
             candidates.Remove(best);
             var fail = model.FailFactor[best];
             for (var k = 0; k < w.Length; k++)

@@ -73,4 +73,73 @@ internal sealed partial class RepairPlanner
 
         return cost < plan.Cost ? new RepairPlan(order, plan.Escalates, cost) : plan;
     }
+
+    /// <summary>Puts the plan in an order the precedence constraints allow (the risk ladder): before each action,
+    /// every step it comes after that could still help at that point is tried first, inserted if the cut or the
+    /// moves had dropped or passed it. Precedence is a hard constraint, so this may cost more than the plan did.</summary>
+    private RepairPlan EnforcePrecedence(DiagnosisState state, RepairPlan plan)
+    {
+        var ruledOut = _constraints.RuledOut(state.Key);
+        var w = (double[])state.Weights.Clone();
+        var order = new List<int>();
+        var placed = 0UL;
+        var changed = false;
+
+        void Place(int a, int depth)
+        {
+            if ((placed & (1UL << a)) != 0 || depth > model.ActionCount)
+            {
+                return;
+            }
+
+            var guard = 0;
+            while (!_constraints.AfterSettled(w, state.Key, a, ruledOut, placed) && guard++ < model.ActionCount)
+            {
+                var pending = -1;
+                for (var p = 0; p < model.ActionCount && pending < 0; p++)
+                {
+                    if ((placed & (1UL << p)) == 0 && Array.IndexOf(plan.Actions, p) < 0 && _constraints.IsOpen(state.Key, p, ruledOut)
+                        && !_constraints.IsSettled(w, state.Key, p, ruledOut, placed) && model.Actions[a].After.Contains(model.ActionIds[p], StringComparer.Ordinal))
+                    {
+                        pending = p;
+                    }
+                }
+
+                if (pending < 0)
+                {
+                    break; // what is left to wait for is later in the plan or a question: the order stands as it is
+                }
+
+                changed = true;
+                Place(pending, depth + 1);
+            }
+
+            order.Add(a);
+            placed |= 1UL << a;
+            var fail = model.FailFactor[a];
+            for (var k = 0; k < w.Length; k++)
+            {
+                w[k] *= fail[k];
+            }
+        }
+
+        // Steps of the plan itself that come too early are moved after what they wait for.
+        var remaining = plan.Actions.ToList();
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FindIndex(a => _constraints.AfterSettled(w, state.Key, a, ruledOut, placed)
+                || !model.Actions[a].After.Any(id => model.TryFindStep(id, out var s) && s.Kind == StepKind.Action && remaining.Contains(s.Index)));
+            if (next < 0)
+            {
+                next = 0;
+            }
+
+            changed |= next != 0;
+            var a = remaining[next];
+            remaining.RemoveAt(next);
+            Place(a, 0);
+        }
+
+        return changed ? new RepairPlan(order.ToArray(), plan.Escalates, SubsetCost(state.Weights, order.ToArray(), null, out _, plan.Escalates)) : plan;
+    }
 }

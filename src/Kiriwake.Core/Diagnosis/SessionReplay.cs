@@ -44,6 +44,18 @@ public static class SessionReplay
             }
         }
 
+        // The gates as they stand after every answer: a step that opens a gate (making a verified backup) counts as
+        // done only when its gate did open (a verified backup, a fact); otherwise it was tried without result.
+        var finalGates = new Dictionary<string, string>(gateFacts, StringComparer.Ordinal);
+        foreach (var a in answers)
+        {
+            if (model.TryFindStep(a.StepId, out var s) && s.Kind == StepKind.Question)
+            {
+                ImplyGateFact(model.Questions[s.Index], a.Answer, finalGates);
+            }
+        }
+
+        var gatesAtEnd = GateState.FromFacts(finalGates);
         var outcome = SessionOutcome.InProgress;
         StepRef? fixedBy = null;
         foreach (var a in answers)
@@ -82,6 +94,9 @@ public static class SessionReplay
                         case StepAnswers.Fixed:
                             outcome = SessionOutcome.Fixed;
                             fixedBy = reference;
+                            break;
+                        case StepAnswers.NotFixed when model.Actions[step.Index].Opens is { } opens && !gatesAtEnd.Holds(opens):
+                            state = state.AfterSkip(step.Index);
                             break;
                         case StepAnswers.NotFixed:
                             state = state.AfterFailure(step.Index);

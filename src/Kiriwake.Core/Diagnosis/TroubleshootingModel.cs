@@ -34,6 +34,13 @@ public sealed record ModelAction(
     bool IsEscalation = false)
 {
     public double FixProbability(string causeId) => Fixes.TryGetValue(causeId, out var p) ? p : 0;
+
+    /// <summary>Precedence: steps (actions or questions) that come first while they can still help.</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
+
+    /// <summary>The gate this action opens once done and confirmed: while that gate is closed, the actions it
+    /// holds back wait for this one instead of being left out.</summary>
+    public Gate? Opens { get; init; }
 }
 
 /// <summary>A question or observation; it fixes nothing and shifts the belief.</summary>
@@ -50,6 +57,12 @@ public sealed record ModelQuestion(
 public sealed record ModelAnswer(string Id, IReadOnlyDictionary<string, double> Likelihood)
 {
     public double P(string causeId) => Likelihood.TryGetValue(causeId, out var p) ? p : 0;
+
+    /// <summary>Actions this answer rules out: never proposed after it.</summary>
+    public IReadOnlyList<string> RulesOut { get; init; } = [];
+
+    /// <summary>Gates this answer opens: while such a gate is closed, the actions it holds back wait for this answer.</summary>
+    public IReadOnlyList<Gate> Opens { get; init; } = [];
 }
 
 /// <summary>The service call: it ends the session and resolves every fault.</summary>

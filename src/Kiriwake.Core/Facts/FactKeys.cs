@@ -63,6 +63,13 @@ public static class FactKeys
     /// <summary>The device belongs to someone else and its owner consented ("true"/"false").</summary>
     public const string OwnerConsent = "case.owner-consent";
 
+    /// <summary>Whose device this is: "self" (the person's own), "other" (someone else's), "organisation"
+    /// (a company's or school's). Anything but "self" needs the owner's consent before data is erased.</summary>
+    public const string DeviceOwner = "case.device-owner";
+
+    /// <summary>The value of <see cref="DeviceOwner"/> for the person's own device.</summary>
+    public const string DeviceOwnerSelf = "self";
+
     /// <summary>The person accepts losing data that is not backed up ("true"/"false").</summary>
     public const string DataLossAccepted = "case.data-loss-accepted";
 }

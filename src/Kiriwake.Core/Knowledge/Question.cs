@@ -13,6 +13,12 @@ public sealed record Question(
 /// <summary>One answer with P(answer | cause); causes not listed take <see cref="Otherwise"/>.</summary>
 public sealed record Answer(string Id, LocalizedText Text, IReadOnlyDictionary<string, double> Likelihood, double Otherwise)
 {
+    /// <summary>Actions this answer rules out (the person already did them, or they cannot apply): never proposed after it.</summary>
+    public IReadOnlyList<string> RulesOut { get; init; } = [];
+
+    /// <summary>Gates this answer opens (e.g. "it is my own device" opens owner-consent).</summary>
+    public IReadOnlyList<Gate> Opens { get; init; } = [];
+
     public double P(string causeId) => Likelihood.TryGetValue(causeId, out var p) ? p : Otherwise;
 }
 

@@ -14,7 +14,16 @@ public sealed record TroubleshootingAction(
     IReadOnlyList<Gate> Gates,
     IReadOnlyList<InstructionVariant> Instructions,
     ProcedureKind? Procedure,
-    IReadOnlyList<FixEntry> Fixes);
+    IReadOnlyList<FixEntry> Fixes)
+{
+    /// <summary>Precedence: step ids (actions or questions) that come before this action while they can still
+    /// help (the risk ladder: low risk before high risk). Enforced by the engine, checked by lint.</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
+
+    /// <summary>The gate this action opens when it is done and confirmed (making a verified backup opens
+    /// backup-verified); the gate's steps wait for it instead of being held back.</summary>
+    public Gate? Opens { get; init; }
+}
 
 /// <summary>P(the action fixes the fault | cause).</summary>
 public sealed record FixEntry(string CauseId, double P, Citation Citation);

@@ -26,7 +26,7 @@ public sealed record BackupSizes(
     private const string LineBundle = "jp.naver.line";
 
     /// <summary>Reads a backup's file list and sums it; null with the reasons when the list cannot be read.</summary>
-    public static (BackupSizes? Sizes, IReadOnlyList<BackupReason> Problems) Read(string folder, BackupKeys? keys)
+    public static (BackupSizes? Sizes, IReadOnlyList<BackupReason> Problems) Read(string folder, BackupKeys? keys, CancellationToken cancellationToken = default)
     {
         var reasons = new List<BackupReason>();
         ManifestProperties? manifest = null;
@@ -39,7 +39,7 @@ public sealed record BackupSizes(
                     ?? throw new Plist.PlistFormatException("The top-level value is not a dictionary."));
             }
 
-            using var source = ManifestSource.Open(folder, manifest, keys, reasons);
+            using var source = ManifestSource.Open(folder, manifest, keys, reasons, cancellationToken);
             return source is null ? (null, reasons) : (Compute(source.Entries(wantKeys: false)), reasons);
         }
         catch (Plist.PlistFormatException e)

@@ -31,6 +31,13 @@ public sealed class BackupVerifier
             return Empty(folder, reasons);
         }
 
+        if (!CanList(folder, out var denied))
+        {
+            // Not "not a backup": the folder may well be one, this user just may not look inside.
+            reasons.Add(BackupReason.Of(BackupReasonCode.PermissionDenied, BackupVerdict.Unreadable, denied));
+            return Empty(folder, reasons);
+        }
+
         if (!BackupFolder.IsCandidate(folder))
         {
             reasons.Add(BackupReason.Of(BackupReasonCode.NotABackup, BackupVerdict.Unreadable));
@@ -65,7 +72,7 @@ public sealed class BackupVerifier
         BlobIndex? blobs = null;
         try
         {
-            using var source = ManifestSource.Open(folder, manifest, options.Keys, reasons);
+            using var source = ManifestSource.Open(folder, manifest, options.Keys, reasons, cancellationToken);
             if (source is not null)
             {
                 var checker = new FileChecker(folder, manifest?.IsEncrypted ?? false, options);
@@ -150,6 +157,22 @@ public sealed class BackupVerifier
         }
 
         return null;
+    }
+
+    private static bool CanList(string folder, out string reason)
+    {
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+            reason = string.Empty;
+            return true;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            reason = e.Message;
+            return false;
+        }
     }
 
     private static BackupReport Empty(string folder, List<BackupReason> reasons) =>

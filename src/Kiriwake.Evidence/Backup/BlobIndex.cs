@@ -55,8 +55,14 @@ public sealed class BlobIndex
         long fileCount = 0;
         bool snapshot = false;
         var subfolders = new List<string>();
-        foreach (var (name, isDirectory, length) in List(folder))
+        foreach (var (name, isDirectory, isLink, length) in List(folder))
         {
+            if (isDirectory && isLink)
+            {
+                // A link to a folder is never followed: a backup has none, and one could point at itself or at /usr.
+                continue;
+            }
+
             if (isDirectory)
             {
                 if (name == "Snapshot")
@@ -80,22 +86,16 @@ public sealed class BlobIndex
         // every core, and the walk is the longer of the two jobs running side by side (the manifest reader
         // finishes first). Each worker fills its own table; the tables are merged at the end.
         var partials = new List<Partial>();
-        Parallel.ForEach(
-            subfolders,
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new Partial(),
-            (sub, _, partial) =>
-            {
-                partial.Add(folder, sub);
-                return partial;
-            },
-            partial =>
-            {
-                lock (partials)
-                {
-                    partials.Add(partial);
-                }
-            });
+        try
+        {
+            RunParallel(folder, subfolders, partials, cancellationToken);
+        }
+        catch (AggregateException e) when (FirstFileError(e) is { } inner)
+        {
+            // The parallel walk wraps what a worker met (a folder that may not be read, a disk error): callers see
+            // the same exception a sequential walk would throw, and report it as a reason.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+        }
 
         // One table sized for all blobs, filled from the workers' tables (no growth copies at the peak).
         blobs = new Dictionary<FileIdKey, long>(partials.Sum(p => p.Blobs.Count));
@@ -117,8 +117,30 @@ public sealed class BlobIndex
         return new BlobIndex(blobs, flat, stray, diskBytes, fileCount, snapshot);
     }
 
+    private static Exception? FirstFileError(AggregateException e) =>
+        e.Flatten().InnerExceptions.FirstOrDefault(x => x is UnauthorizedAccessException)
+        ?? e.Flatten().InnerExceptions.FirstOrDefault(x => x is IOException);
+
+    private static void RunParallel(string folder, List<string> subfolders, List<Partial> partials, CancellationToken cancellationToken) =>
+        Parallel.ForEach(
+            subfolders,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new Partial(cancellationToken),
+            (sub, _, partial) =>
+            {
+                partial.Add(folder, sub);
+                return partial;
+            },
+            partial =>
+            {
+                lock (partials)
+                {
+                    partials.Add(partial);
+                }
+            });
+
     /// <summary>One worker's share of the walk.</summary>
-    private sealed class Partial
+    private sealed class Partial(CancellationToken cancellationToken)
     {
         public Dictionary<FileIdKey, long> Blobs { get; } = [];
 
@@ -134,7 +156,7 @@ public sealed class BlobIndex
             if (!blobFolder)
             {
                 // Snapshot/ and anything else count toward the size on disk only.
-                var (bytes, files) = SumTree(Path.Combine(folder, sub));
+                var (bytes, files) = SumTree(Path.Combine(folder, sub), cancellationToken);
                 DiskBytes += bytes;
                 FileCount += files;
                 return;
@@ -151,6 +173,11 @@ public sealed class BlobIndex
             };
             foreach (var entry in enumerable)
             {
+                if ((FileCount & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 DiskBytes += entry.Length;
                 FileCount++;
                 if (entry.IsBlob)
@@ -165,20 +192,29 @@ public sealed class BlobIndex
         }
     }
 
-    private static FileSystemEnumerable<(string Name, bool IsDirectory, long Length)> List(string folder) =>
-        new(folder, (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, e.IsDirectory ? 0 : e.Length), s_options);
+    private static FileSystemEnumerable<(string Name, bool IsDirectory, bool IsLink, long Length)> List(string folder) =>
+        new(folder, (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, IsLink(ref e), e.IsDirectory ? 0 : e.Length), s_options);
 
-    private static (long Bytes, long Files) SumTree(string folder)
+    private static bool IsLink(ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    /// <summary>Bytes and files under <paramref name="folder"/>; links to folders are not followed (a loop would never end).</summary>
+    private static (long Bytes, long Files) SumTree(string folder, CancellationToken cancellationToken)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 };
         long bytes = 0;
         long files = 0;
-        var all = new FileSystemEnumerable<long>(folder, (ref FileSystemEntry e) => e.Length, options)
+        var all = new FileSystemEnumerable<long>(folder, (ref FileSystemEntry e) => e.IsDirectory ? 0 : e.Length, options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+            ShouldRecursePredicate = (ref FileSystemEntry e) => !IsLink(ref e),
         };
         foreach (long length in all)
         {
+            if ((files & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             bytes += length;
             files++;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Kiriwake.Evidence.Plist;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -6,40 +7,69 @@ namespace Kiriwake.Evidence.Backup;
 
 /// <summary>
 /// Reads Manifest.db without ever writing next to it: the file is opened with <c>immutable=1</c> (SQLite then
-/// creates no -shm/-wal and takes no locks); when a non-empty -wal holds committed rows, the db and its -wal are
-/// copied to a temporary folder first, and the copy is deleted on dispose.
+/// creates no -shm/-wal and takes no locks). When a non-empty -wal holds committed rows, the db and its -wal are
+/// copied to a private temporary folder first (regular files only, never a link, under a size cap), and the copy
+/// is deleted on dispose. A decrypted Manifest.db is never written to disk: SQLite reads it from memory
+/// (<see cref="OpenDecrypted"/>). Only a real <c>Files</c> table with the expected columns is accepted (a view could
+/// recurse forever), and every query can be cancelled.
 /// </summary>
 public sealed class ManifestDbReader : IDisposable
 {
     /// <summary>An MBFile record is a few hundred bytes; anything past this is damage and is cut for decoding.</summary>
     private const int MaxRecordBytes = 16 * 1024 * 1024;
 
+    /// <summary>A -wal holds the last transactions of a backup; one larger than this is not a real one and is not copied.</summary>
+    public const long MaxWalBytes = 256L * 1024 * 1024;
+
+    /// <summary>The Manifest.db of a backup of a million files is about 500 MB; this is the most that is copied or decrypted into memory.</summary>
+    public const long MaxDbBytes = 4L * 1024 * 1024 * 1024;
+
+    private static readonly string[] s_columns = ["fileID", "domain", "relativePath", "flags", "file"];
+
     private readonly SqliteConnection _connection;
     private readonly string? _tempFolder;
+    private readonly CancellationToken _cancellationToken;
+    private readonly DecryptedManifest? _memory;
 
-    private ManifestDbReader(SqliteConnection connection, string? tempFolder)
+    private ManifestDbReader(SqliteConnection connection, string? tempFolder, DecryptedManifest? memory, CancellationToken cancellationToken)
     {
         _connection = connection;
         _tempFolder = tempFolder;
+        _memory = memory;
+        _cancellationToken = cancellationToken;
+        // SQLite asks every 10,000 virtual machine steps whether to go on: a cancelled read stops within milliseconds.
+        raw.sqlite3_progress_handler(connection.Handle!, 10_000, static state => ((ManifestDbReader)state).IsCancelled ? 1 : 0, this);
     }
 
+    private bool IsCancelled => _cancellationToken.IsCancellationRequested;
+
     /// <summary>Opens a Manifest.db file read-only.</summary>
-    /// <exception cref="ManifestFormatException">Not an SQLite file, cut short, or without a Files table.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="ManifestFormatException">Not an SQLite file, cut short, or without a real Files table; a -wal that is a link, a special file or too large.</exception>
+    /// <exception cref="IOException">The file cannot be read, or is not a regular file.</exception>
     /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
-    public static ManifestDbReader Open(string path)
+    /// <exception cref="OperationCanceledException">Cancelled while copying.</exception>
+    public static ManifestDbReader Open(string path, CancellationToken cancellationToken = default)
     {
+        Kiriwake.Files.UntrustedFile.CheckRegular(path);
         CheckHeader(path);
         string wal = path + "-wal";
         string? temp = null;
         string dataSource;
-        if (File.Exists(wal) && new FileInfo(wal).Length > 0)
+        if (HasWal(wal))
         {
-            temp = Directory.CreateTempSubdirectory("kiriwake-manifest-").FullName;
-            string copy = Path.Combine(temp, "Manifest.db");
-            File.Copy(path, copy);
-            File.Copy(wal, copy + "-wal");
-            dataSource = copy;
+            temp = TempLeftovers.CreateFolder("kiriwake-wal-");
+            try
+            {
+                string copy = Path.Combine(temp, "Manifest.db");
+                CopyBounded(path, copy, MaxDbBytes, cancellationToken);
+                CopyBounded(wal, copy + "-wal", MaxWalBytes, cancellationToken);
+                dataSource = copy;
+            }
+            catch
+            {
+                DeleteTemp(temp);
+                throw;
+            }
         }
         else
         {
@@ -52,26 +82,133 @@ public sealed class ManifestDbReader : IDisposable
             Mode = temp is null ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
             Pooling = false,
         };
-        var connection = new SqliteConnection(builder.ToString());
+        return Connect(new SqliteConnection(builder.ToString()), temp, null, cancellationToken);
+    }
+
+    /// <summary>Opens a decrypted Manifest.db held in memory; the reader owns <paramref name="memory"/> and wipes it on dispose.</summary>
+    /// <exception cref="ManifestFormatException">Not SQLite, or without a real Files table.</exception>
+    internal static ManifestDbReader OpenDecrypted(DecryptedManifest memory, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:;Pooling=False");
         try
         {
             connection.Open();
 
-            var reader = new ManifestDbReader(connection, temp);
+            // A database last written in WAL mode says so in its header (bytes 18 and 19 are 2); SQLite's in-memory
+            // file cannot hold a WAL and would refuse it. As a rollback-journal database (1) it reads the same pages.
+            if (memory.Length >= SqliteHeader.Length && Marshal.ReadByte(memory.Pointer, 18) == 2 && Marshal.ReadByte(memory.Pointer, 19) == 2)
+            {
+                Marshal.WriteByte(memory.Pointer, 18, 1);
+                Marshal.WriteByte(memory.Pointer, 19, 1);
+            }
+
+            int rc = raw.sqlite3_deserialize(connection.Handle!, "main", memory.Pointer, memory.Length, memory.Length, raw.SQLITE_DESERIALIZE_READONLY);
+            if (rc != raw.SQLITE_OK)
+            {
+                throw new ManifestFormatException($"Decrypted Manifest.db cannot be read as SQLite: {raw.sqlite3_errstr(rc).utf8_to_string()}");
+            }
+        }
+        catch
+        {
+            connection.Dispose();
+            memory.Dispose();
+            throw;
+        }
+
+        return Connect(connection, null, memory, cancellationToken);
+    }
+
+    private static ManifestDbReader Connect(SqliteConnection connection, string? temp, DecryptedManifest? memory, CancellationToken cancellationToken)
+    {
+        ManifestDbReader? reader = null;
+        try
+        {
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                connection.Open();
+            }
+
+            reader = new ManifestDbReader(connection, temp, memory, cancellationToken);
             reader.CheckSchema();
             return reader;
         }
         catch (SqliteException e)
         {
-            connection.Dispose();
-            DeleteTemp(temp);
+            Close(reader, connection, temp, memory);
+            cancellationToken.ThrowIfCancellationRequested();
             throw new ManifestFormatException($"Manifest.db cannot be read as SQLite: {e.Message}", e);
         }
         catch
         {
-            connection.Dispose();
-            DeleteTemp(temp);
+            Close(reader, connection, temp, memory);
             throw;
+        }
+    }
+
+    private static void Close(ManifestDbReader? reader, SqliteConnection connection, string? temp, DecryptedManifest? memory)
+    {
+        if (reader is not null)
+        {
+            reader.Dispose();
+            return;
+        }
+
+        connection.Dispose();
+        memory?.Dispose();
+        DeleteTemp(temp);
+    }
+
+    /// <summary>True when a -wal with content lies beside the db; it must be a regular file under the cap to be used.</summary>
+    private static bool HasWal(string wal)
+    {
+        var info = new FileInfo(wal);
+        if (!info.Exists && info.LinkTarget is null)
+        {
+            return false;
+        }
+
+        if (info.LinkTarget is not null || Kiriwake.Files.UnixFileType.Of(wal, followLinks: false) is Kiriwake.Files.UnixFileKind.Special or Kiriwake.Files.UnixFileKind.Link)
+        {
+            throw new ManifestFormatException("Manifest.db-wal is a link or a special file, not a file a backup writes; it was not read.");
+        }
+
+        if (info.Length > MaxWalBytes)
+        {
+            throw new ManifestFormatException($"Manifest.db-wal is {info.Length} bytes, more than the {MaxWalBytes / (1024 * 1024)} MB a backup's journal can be; it was not read.");
+        }
+
+        return info.Length > 0;
+    }
+
+    /// <summary>Copies a regular file into the private folder, owner-only, refusing more than <paramref name="maxBytes"/>.</summary>
+    private static void CopyBounded(string source, string target, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var input = Kiriwake.Files.UntrustedFile.OpenRegular(source, followLinks: false);
+        if (input.Length > maxBytes)
+        {
+            throw new ManifestFormatException($"{Path.GetFileName(source)} is {input.Length} bytes, more than can be read ({maxBytes / (1024 * 1024)} MB).");
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var output = new FileStream(target, options);
+        var buffer = new byte[1 << 20];
+        long copied = 0;
+        int n;
+        while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            copied += n;
+            if (copied > maxBytes)
+            {
+                throw new ManifestFormatException($"{Path.GetFileName(source)} grew past {maxBytes / (1024 * 1024)} MB while being read.");
+            }
+
+            output.Write(buffer, 0, n);
         }
     }
 
@@ -82,8 +219,14 @@ public sealed class ManifestDbReader : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT fileID, domain, relativePath, flags, file, length(file) FROM Files";
         using var reader = Execute(command);
+        long row = 0;
         while (Step(reader))
         {
+            if ((row++ & 0x3FF) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
             yield return Guarded(reader, wantKeys, ReadEntry);
         }
     }
@@ -116,6 +259,7 @@ public sealed class ManifestDbReader : IDisposable
         }
         catch (SqliteException e)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
         }
     }
@@ -138,9 +282,20 @@ public sealed class ManifestDbReader : IDisposable
 
         using (statement)
         {
+            long row = 0;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
+                if ((row++ & 0x3FF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 yield return ReadRow(statement, wantKeys);
+            }
+
+            if (rc == raw.SQLITE_INTERRUPT)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
             }
 
             if (rc != raw.SQLITE_DONE)
@@ -256,17 +411,55 @@ public sealed class ManifestDbReader : IDisposable
     public void Dispose()
     {
         _connection.Dispose();
+        _memory?.Dispose();
         DeleteTemp(_tempFolder);
     }
 
+    /// <summary>
+    /// Files must be a real table (sqlite_master type 'table'; a view, even a recursive one, is refused before it
+    /// runs) with the columns a backup writes.
+    /// </summary>
     private void CheckSchema()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT fileID, domain, relativePath, flags, file FROM Files LIMIT 0";
-        using var reader = command.ExecuteReader();
+        command.CommandText = "SELECT type FROM sqlite_master WHERE name = 'Files' COLLATE NOCASE";
+        var types = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                types.Add(reader.IsDBNull(0) ? string.Empty : reader.GetString(0));
+            }
+        }
+
+        if (types.Count == 0)
+        {
+            throw new ManifestFormatException("Manifest.db has no Files table.");
+        }
+
+        if (types.Any(t => t != "table"))
+        {
+            throw new ManifestFormatException($"Manifest.db's Files is a {types.First(t => t != "table")}, not a table: a backup never writes that, so it was not read.");
+        }
+
+        command.CommandText = "SELECT name FROM pragma_table_info('Files')";
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        var missing = s_columns.Where(c => !columns.Contains(c)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ManifestFormatException($"Manifest.db's Files table lacks the column(s) {string.Join(", ", missing)}.");
+        }
     }
 
-    private static SqliteDataReader Execute(SqliteCommand command)
+    private SqliteDataReader Execute(SqliteCommand command)
     {
         try
         {
@@ -274,11 +467,12 @@ public sealed class ManifestDbReader : IDisposable
         }
         catch (SqliteException e)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             throw new ManifestFormatException($"Manifest.db query failed: {e.Message}", e);
         }
     }
 
-    private static bool Step(SqliteDataReader reader)
+    private bool Step(SqliteDataReader reader)
     {
         try
         {
@@ -286,13 +480,14 @@ public sealed class ManifestDbReader : IDisposable
         }
         catch (SqliteException e)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             throw new ManifestFormatException($"Manifest.db is damaged: {e.Message}", e);
         }
     }
 
     private static void CheckHeader(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var stream = Kiriwake.Files.UntrustedFile.OpenRegular(path);
         Span<byte> header = stackalloc byte[SqliteHeader.Length];
         int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (n == 0)

@@ -3,20 +3,20 @@ using Kiriwake.Evidence.Crypto;
 namespace Kiriwake.Evidence.Backup;
 
 /// <summary>
-/// The file list of a backup, whichever form it takes: Manifest.db (clear, or decrypted into a temporary file
-/// deleted on dispose) or Manifest.mbdb (iOS ≤ 9, flat blob layout).
+/// The file list of a backup, whichever form it takes: Manifest.db (clear, or decrypted into memory, never to
+/// disk) or Manifest.mbdb (iOS ≤ 9, flat blob layout).
 /// </summary>
 internal sealed class ManifestSource : IDisposable
 {
     private readonly ManifestDbReader? _db;
     private readonly IReadOnlyList<ManifestEntry>? _mbdb;
-    private readonly string? _decryptedTemp;
+    /// <summary>A Manifest.mbdb holds one record per file; a million-file backup's is well under this.</summary>
+    public const long MaxMbdbBytes = 1024L * 1024 * 1024;
 
-    private ManifestSource(ManifestDbReader? db, IReadOnlyList<ManifestEntry>? mbdb, string? decryptedTemp)
+    private ManifestSource(ManifestDbReader? db, IReadOnlyList<ManifestEntry>? mbdb)
     {
         _db = db;
         _mbdb = mbdb;
-        _decryptedTemp = decryptedTemp;
     }
 
     /// <summary>True for Manifest.mbdb backups, whose blobs lie directly in the backup folder.</summary>
@@ -47,22 +47,19 @@ internal sealed class ManifestSource : IDisposable
     public void Dispose()
     {
         _db?.Dispose();
-        if (_decryptedTemp is not null)
-        {
-            BackupDecryptor.DeleteTemp(_decryptedTemp);
-        }
     }
 
     /// <summary>Opens the file list, or returns null with the reason it cannot be read.</summary>
-    public static ManifestSource? Open(string folder, ManifestProperties? manifest, BackupKeys? keys, List<BackupReason> reasons)
+    public static ManifestSource? Open(string folder, ManifestProperties? manifest, BackupKeys? keys, List<BackupReason> reasons, CancellationToken cancellationToken = default)
     {
+        TempLeftovers.CleanOnce();
         string db = Path.Combine(folder, "Manifest.db");
         string mbdb = Path.Combine(folder, "Manifest.mbdb");
         if (!File.Exists(db))
         {
             if (File.Exists(mbdb))
             {
-                return OpenMbdb(mbdb, reasons);
+                return OpenMbdb(mbdb, reasons, cancellationToken);
             }
 
             reasons.Add(BackupReason.Of(BackupReasonCode.ManifestDbMissing, BackupVerdict.Interrupted));
@@ -84,19 +81,13 @@ internal sealed class ManifestSource : IDisposable
                 return null;
             }
 
-            string? temp = null;
             try
             {
-                temp = BackupDecryptor.DecryptManifestToTemp(db, manifestKey.Span, keys);
-                return new ManifestSource(ManifestDbReader.Open(temp), null, temp);
+                var memory = BackupDecryptor.DecryptManifestToMemory(db, manifestKey.Span, keys, cancellationToken);
+                return new ManifestSource(ManifestDbReader.OpenDecrypted(memory, cancellationToken), null);
             }
             catch (EvidenceFormatException e)
             {
-                if (temp is not null)
-                {
-                    BackupDecryptor.DeleteTemp(temp);
-                }
-
                 reasons.Add(BackupReason.Of(BackupReasonCode.ManifestDecryptFailed, BackupVerdict.Unreadable, e.Message));
                 return null;
             }
@@ -104,7 +95,7 @@ internal sealed class ManifestSource : IDisposable
 
         try
         {
-            return new ManifestSource(ManifestDbReader.Open(db), null, null);
+            return new ManifestSource(ManifestDbReader.Open(db, cancellationToken), null);
         }
         catch (ManifestFormatException e)
         {
@@ -113,11 +104,11 @@ internal sealed class ManifestSource : IDisposable
         }
     }
 
-    private static ManifestSource? OpenMbdb(string path, List<BackupReason> reasons)
+    private static ManifestSource? OpenMbdb(string path, List<BackupReason> reasons, CancellationToken cancellationToken)
     {
         try
         {
-            return new ManifestSource(null, ManifestMbdbReader.Read(File.ReadAllBytes(path)), null);
+            return new ManifestSource(null, ManifestMbdbReader.Read(Kiriwake.Files.UntrustedFile.ReadAllBytes(path, MaxMbdbBytes, cancellationToken)));
         }
         catch (ManifestFormatException e)
         {

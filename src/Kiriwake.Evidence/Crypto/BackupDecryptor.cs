@@ -5,7 +5,7 @@ namespace Kiriwake.Evidence.Crypto;
 
 /// <summary>
 /// AES-256-CBC with a zero IV and PKCS#7 padding, as backups use for Manifest.db and every file (§6.5).
-/// Decrypted output only goes to temporary files the caller deletes, never into the backup.
+/// Decrypted output only goes to memory (the file list) or nowhere (file checks), never to disk.
 /// </summary>
 public static class BackupDecryptor
 {
@@ -15,71 +15,63 @@ public static class BackupDecryptor
 
     private const int MinSqlitePage = 512;
 
-    /// <summary>Decrypts an encrypted Manifest.db into a new temporary file and returns its path.</summary>
-    /// <exception cref="ManifestFormatException">The key does not unwrap, or the plaintext is not SQLite.</exception>
-    public static string DecryptManifestToTemp(string encryptedPath, ReadOnlySpan<byte> manifestKeyEntry, BackupKeys keys)
+    /// <summary>
+    /// Decrypts an encrypted Manifest.db into memory (never to disk: a file could outlive an interrupted run) and
+    /// returns it for SQLite to read in place.
+    /// </summary>
+    /// <exception cref="ManifestFormatException">The key does not unwrap, the file is too large, or the plaintext is not SQLite.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    internal static DecryptedManifest DecryptManifestToMemory(string encryptedPath, ReadOnlySpan<byte> manifestKeyEntry, BackupKeys keys, CancellationToken cancellationToken)
     {
         byte[] key = keys.UnwrapEntry(manifestKeyEntry)
             ?? throw new ManifestFormatException("The Manifest.db key does not unwrap with this password's class keys.");
-        string folder = Directory.CreateTempSubdirectory("kiriwake-manifest-").FullName;
-        string output = Path.Combine(folder, "Manifest.db");
+        DecryptedManifest? plain = null;
         try
         {
-            using (var source = new FileStream(encryptedPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var target = new FileStream(output, FileMode.CreateNew, FileAccess.Write))
+            using var source = Kiriwake.Files.UntrustedFile.OpenRegular(encryptedPath);
+            if (source.Length == 0 || source.Length % BlockLength != 0)
             {
-                if (source.Length == 0 || source.Length % BlockLength != 0)
-                {
-                    throw new ManifestFormatException($"Encrypted Manifest.db is {source.Length} bytes, not a whole number of AES blocks.");
-                }
+                throw new ManifestFormatException($"Encrypted Manifest.db is {source.Length} bytes, not a whole number of AES blocks.");
+            }
 
-                long plain = Decrypt(source, target, key, strict: false);
-                if (plain < SqliteHeader.Length)
+            if (source.Length > ManifestDbReader.MaxDbBytes)
+            {
+                throw new ManifestFormatException($"Encrypted Manifest.db is {source.Length} bytes, more than can be read ({ManifestDbReader.MaxDbBytes / (1024 * 1024)} MB).");
+            }
+
+            plain = new DecryptedManifest(source.Length);
+            using (var target = plain.AsStream())
+            {
+                long length = Decrypt(source, target, key, strict: false, cancellationToken);
+                if (length < SqliteHeader.Length)
                 {
                     throw new ManifestFormatException("Decrypted Manifest.db is too short to be SQLite.");
                 }
             }
 
-            Span<byte> magic = stackalloc byte[SqliteHeader.Magic.Length];
-            using (var check = File.OpenRead(output))
-            {
-                check.ReadExactly(magic);
-            }
-
-            if (!SqliteHeader.HasMagic(magic))
+            if (!SqliteHeader.HasMagic(plain.Head(SqliteHeader.Magic.Length)))
             {
                 throw new ManifestFormatException("Decrypted Manifest.db is not SQLite: wrong key or damaged file.");
             }
 
-            return output;
-        }
-        catch
-        {
-            Directory.Delete(folder, recursive: true);
-            throw;
+            var result = plain;
+            plain = null;
+            return result;
         }
         finally
         {
+            plain?.Dispose();
             CryptographicOperations.ZeroMemory(key);
-        }
-    }
-
-    /// <summary>Deletes a temporary file made by <see cref="DecryptManifestToTemp"/> and its folder.</summary>
-    public static void DeleteTemp(string path)
-    {
-        string? folder = Path.GetDirectoryName(path);
-        if (folder is not null && Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
         }
     }
 
     /// <summary>Decrypts a backup file and checks its padding and length; the plaintext is discarded.</summary>
     /// <returns>True when the file decrypts to exactly <paramref name="expectedSize"/> bytes with valid padding.</returns>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be read, or is not a regular file.</exception>
     public static bool VerifyFile(string path, ReadOnlySpan<byte> fileKey, long expectedSize)
     {
-        using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        // A blob is a regular file, never a link: a FIFO or a link to /dev/zero in its place would block or never end.
+        using var source = Kiriwake.Files.UntrustedFile.OpenRegular(path, followLinks: false);
         if (source.Length == 0 || source.Length % BlockLength != 0)
         {
             return false;
@@ -87,7 +79,7 @@ public static class BackupDecryptor
 
         try
         {
-            return Decrypt(source, Stream.Null, fileKey.ToArray(), strict: true) == expectedSize;
+            return Decrypt(source, Stream.Null, fileKey.ToArray(), strict: true, CancellationToken.None) == expectedSize;
         }
         catch (CryptographicException)
         {
@@ -99,7 +91,7 @@ public static class BackupDecryptor
     /// Streams CBC decryption and removes PKCS#7 padding from the last block. With <paramref name="strict"/>
     /// false, a last block that is not valid padding is kept (some writers omit it); Apple's whole-block pad is removed.
     /// </summary>
-    private static long Decrypt(Stream source, Stream target, byte[] key, bool strict)
+    private static long Decrypt(Stream source, Stream target, byte[] key, bool strict, CancellationToken cancellationToken)
     {
         using var aes = Aes.Create();
         aes.Key = key;
@@ -110,6 +102,7 @@ public static class BackupDecryptor
         long written = 0;
         while (remaining > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int want = (int)Math.Min(ChunkLength, remaining);
             source.ReadExactly(input, 0, want);
             remaining -= want;
@@ -135,6 +128,7 @@ public static class BackupDecryptor
             written += n;
         }
 
+        CryptographicOperations.ZeroMemory(output);
         return written;
     }
 }

@@ -28,6 +28,12 @@ public sealed record Keybag(
     private const int UInt32Length = sizeof(uint);
     private const int WrappedKeyLength = 40;
 
+    /// <summary>
+    /// The most PBKDF2 rounds (ITER or DPIC) a real keybag asks for, with room to spare: Apple uses 10,000,000
+    /// (DPIC, iOS 10.2+) and 10,000 (ITER). A forged keybag with 2^31 rounds would keep a check busy for ~20 minutes.
+    /// </summary>
+    public const int MaxIterations = 20_000_000;
+
     /// <summary>Parses a keybag.</summary>
     /// <exception cref="KeybagFormatException">Truncated records, wrong value sizes, or missing SALT/ITER.</exception>
     public static Keybag Parse(ReadOnlySpan<byte> data)
@@ -84,6 +90,13 @@ public sealed record Keybag(
         if (salt is null || iterations is not > 0)
         {
             throw new KeybagFormatException("Keybag has no SALT/ITER.");
+        }
+
+        if (iterations > MaxIterations || dpic > MaxIterations)
+        {
+            throw new KeybagFormatException(
+                $"Keybag asks for {Math.Max(iterations.Value, dpic ?? 0)} key-derivation rounds; Apple's backups use 10,000,000 (iOS 10.2 and later) "
+                + $"or 10,000, so more than {MaxIterations} is not a real keybag, and checking a password against it could take hours.");
         }
 
         return new Keybag(version ?? 0, type ?? 0, salt, iterations.Value, dpsl, dpic, classes);

@@ -7,7 +7,8 @@ namespace Kiriwake.Evidence.DeviceTools;
 /// <summary>
 /// The thin adapter that runs a command-line tool and captures its text; parsing is left to the pure parsers.
 /// A tool missing from PATH is a result (<see cref="ToolRunStatus.NotInstalled"/>), a tool that outlives its
-/// timeout is killed with its children (<see cref="ToolRunStatus.TimedOut"/>), and cancellation by the caller
+/// timeout is killed with its whole process group (<see cref="ToolRunStatus.TimedOut"/>; see <see cref="ProcessGroup"/>),
+/// a child the tool leaves holding its output is killed once the tool has exited, and cancellation by the caller
 /// kills it too and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed partial class ToolRunner
@@ -62,20 +63,14 @@ public sealed partial class ToolRunner
             return ToolOutput.NotInstalled(tool, arguments);
         }
 
-        var startInfo = new ProcessStartInfo(path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
+        var startInfo = ProcessGroup.StartInfo(path, arguments);
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.RedirectStandardInput = true;
+        startInfo.UseShellExecute = false;
+        startInfo.CreateNoWindow = true;
+        startInfo.StandardOutputEncoding = Encoding.UTF8;
+        startInfo.StandardErrorEncoding = Encoding.UTF8;
 
         using var process = new Process { StartInfo = startInfo };
         try
@@ -97,18 +92,31 @@ public sealed partial class ToolRunner
         try
         {
             await process.WaitForExitAsync(linked.Token);
-            var stdout = await stdoutTask.WaitAsync(linked.Token);
-            var stderr = await stderrTask.WaitAsync(linked.Token);
-            return new ToolOutput(tool, arguments, ToolRunStatus.Completed, process.ExitCode, stdout, stderr);
         }
         catch (OperationCanceledException)
         {
-            Kill(process);
+            ProcessGroup.Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
             var stdout = await DrainAsync(stdoutTask);
             var stderr = await DrainAsync(stderrTask);
             return new ToolOutput(tool, arguments, ToolRunStatus.TimedOut, 0, stdout, stderr);
         }
+
+        // The tool has exited. A child it left behind may still hold the pipes open: give them a moment to close,
+        // then end the tool's group (that child included) and keep what the tool itself printed.
+        try
+        {
+            await Task.WhenAll(stdoutTask, stderrTask).WaitAsync(s_drainAfterKill, _timeProvider, linked.Token);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            ProcessGroup.Kill(process);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var output = await DrainAsync(stdoutTask);
+        var errors = await DrainAsync(stderrTask);
+        return new ToolOutput(tool, arguments, ToolRunStatus.Completed, process.ExitCode, output, errors);
     }
 
     private static async Task<string> ReadCappedAsync(StreamReader reader)
@@ -141,31 +149,34 @@ public sealed partial class ToolRunner
         }
     }
 
-    private static void Kill(Process process)
+    /// <summary>A regular file with an execute bit; a dangling or looping link, a folder or a pipe is "not installed".</summary>
+    private static bool IsExecutable(string path)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited between the timeout and the kill.
-        }
-    }
+            var info = new FileInfo(path);
+            if (!info.Exists && info.LinkTarget is null)
+            {
+                return false;
+            }
 
-    private static bool IsExecutable(string path)
-    {
-        if (!File.Exists(path))
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            if (target is not { Exists: true } || Kiriwake.Files.UnixFileType.Of(target.FullName) is Kiriwake.Files.UnixFileKind.Special)
+            {
+                return false;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                return true;
+            }
+
+            const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+            return (File.GetUnixFileMode(target.FullName) & AnyExecute) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
         }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return true;
-        }
-
-        const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-        return (File.GetUnixFileMode(path) & AnyExecute) != 0;
     }
 }

@@ -12,6 +12,9 @@ namespace Kiriwake.Evidence.DeviceTools;
 internal static class XmlPlistText
 {
     private const int MaxDepth = 32;
+
+    /// <summary>XML depth for <see cref="MaxDepth"/> plist levels: a dict level is two elements (dict, value), plus the plist root.</summary>
+    private const int MaxXmlDepth = (2 * MaxDepth) + 4;
     private const long MaxCharacters = 16 * 1024 * 1024;
     private const string PlistStart = "<plist";
     private const string PlistEnd = "</plist>";
@@ -44,6 +47,20 @@ internal static class XmlPlistText
                 IgnoreComments = true,
                 IgnoreProcessingInstructions = true,
             };
+            // A streaming pass first: the tree below is built only for output that nests like a real plist
+            // (100,000 nested <array> once took a minute, outside the tool's timeout).
+            using (var scan = XmlReader.Create(new StringReader(body), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxXmlDepth)
+                    {
+                        warnings.Add(new ParseWarning("xml-too-deep", (scan as IXmlLineInfo)?.LineNumber ?? 0, $"nested deeper than {MaxDepth} levels"));
+                        return new ParseOutcome<DeviceValues>(DeviceValues.Empty, warnings);
+                    }
+                }
+            }
+
             using var reader = XmlReader.Create(new StringReader(body), settings);
             var root = XElement.Load(reader, LoadOptions.None);
             var top = root.Elements().FirstOrDefault();

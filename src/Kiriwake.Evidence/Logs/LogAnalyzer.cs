@@ -40,9 +40,20 @@ public static partial class LogAnalyzer
         var findings = new List<LogFinding>();
         for (var i = 0; i < lines.Length; i++)
         {
-            foreach (var found in LogLinePatterns.Match(lines[i]))
+            List<LineFinding> found;
+            try
             {
-                findings.Add(FromLine(found, i + 1, lines[i], index));
+                found = LogLinePatterns.Match(lines[i]).ToList();
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // The patterns are linear; a line that still outran the timeout is skipped, never the whole log.
+                continue;
+            }
+
+            foreach (var finding in found)
+            {
+                findings.Add(FromLine(finding, i + 1, lines[i], index));
             }
         }
 

@@ -10,8 +10,16 @@ namespace Kiriwake.Evidence.Logs;
 /// idevicerestore in both log styles (ios-errors-and-device.md §4.5), codes in error dialogs (§1.1) and in
 /// iTunes / Apple Devices / Finder logs. Knowledge-base messages are matched separately.
 /// </summary>
-internal static partial class LogLinePatterns
+internal static class LogLinePatterns
 {
+    /// <summary>
+    /// Every pattern runs on the non-backtracking engine: time linear in the line's length, whatever the line
+    /// ("error" followed by 32,000 spaces once took minutes). The timeout is a second guard, per line.
+    /// </summary>
+    public const RegexOptions Linear = RegexOptions.NonBacktracking;
+
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
     // Confidence of a match: a tool's own error line is unambiguous; a dialog's "unknown error (N)" nearly so;
     // a code after the word "error" in a log is likely; a bare "(N)" at the end of an error sentence less so.
     private const double ToolLine = 0.95;
@@ -150,64 +158,82 @@ internal static partial class LogLinePatterns
             ? value
             : null;
 
-    [GeneratedRegex(@"^\s*\d{2}:\d{2}:\d{2}\.\d{3}\s+<(?:Error|Warning|Notice|Info|Verbose|Debug)>\s?", RegexOptions.CultureInvariant)]
-    private static partial Regex RestoreTimestamp();
+    private static readonly Regex s_restoreTimestamp = new(@"^\s*\d{2}:\d{2}:\d{2}\.\d{3}\s+<(?:Error|Warning|Notice|Info|Verbose|Debug)>\s?", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex RestoreTimestamp() => s_restoreTimestamp;
 
     // "ErrorCode 105: Insufficient free disk space on drive to back up (MBErrorDomain/105)"
-    [GeneratedRegex(@"\bErrorCode (?<code>-?\d+): (?<text>.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex BackupErrorCode();
+    private static readonly Regex s_backupErrorCode = new(@"\bErrorCode (?<code>-?\d+): (?<text>.*)$", RegexOptions.CultureInvariant | Linear, MatchTimeout);
 
-    [GeneratedRegex(@"\b(?<what>Backup|Restore) Failed \(Error Code (?<code>-?\d+)\)\.?", RegexOptions.CultureInvariant)]
-    private static partial Regex BackupResultFailed();
+    private static Regex BackupErrorCode() => s_backupErrorCode;
 
-    [GeneratedRegex(@"ERROR: Could not receive from mobilebackup2 \((?<code>-?\d+)\)", RegexOptions.CultureInvariant)]
-    private static partial Regex MobileBackup2Error();
+    private static readonly Regex s_backupResultFailed = new(@"\b(?<what>Backup|Restore) Failed \(Error Code (?<code>-?\d+)\)\.?", RegexOptions.CultureInvariant | Linear, MatchTimeout);
 
-    [GeneratedRegex(@"Could not start backup process: device refused to start the backup process\.?", RegexOptions.CultureInvariant)]
-    private static partial Regex BackupRefused();
+    private static Regex BackupResultFailed() => s_backupResultFailed;
 
-    [GeneratedRegex(@"^\s*(?<state>Backup will be encrypted\.|Backup will be unencrypted\.|Backup Successful\.|Backup Aborted\.|\*\*\* Waiting for passcode to be entered on the device \*\*\*)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex BackupState();
+    private static readonly Regex s_mobileBackup2Error = new(@"ERROR: Could not receive from mobilebackup2 \((?<code>-?\d+)\)", RegexOptions.CultureInvariant | Linear, MatchTimeout);
 
-    [GeneratedRegex(@"TSS request failed \(status=(?<status>\d+), message=(?<message>[^)]*)\)", RegexOptions.CultureInvariant)]
-    private static partial Regex TssFailed();
+    private static Regex MobileBackup2Error() => s_mobileBackup2Error;
 
-    [GeneratedRegex(@"^\s*(?:ERROR: )?Status: (?<status>.+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex RestoreStatus();
+    private static readonly Regex s_backupRefused = new(@"Could not start backup process: device refused to start the backup process\.?", RegexOptions.CultureInvariant | Linear, MatchTimeout);
 
-    [GeneratedRegex(@"(?<what>Unable to discover device mode|Unable to get SHSH blobs for this device|Unable to place device into recovery mode from DFU mode|Device did not reconnect in recovery mode|Unable to restore device)[^\n]*", RegexOptions.CultureInvariant)]
-    private static partial Regex RestoreFailure();
+    private static Regex BackupRefused() => s_backupRefused;
 
-    [GeneratedRegex(@"Found device in (?<mode>Normal|Recovery|DFU|Restore|Port DFU) mode", RegexOptions.CultureInvariant)]
-    private static partial Regex FoundDeviceMode();
+    private static readonly Regex s_backupState = new(@"^\s*(?<state>Backup will be encrypted\.|Backup will be unencrypted\.|Backup Successful\.|Backup Aborted\.|\*\*\* Waiting for passcode to be entered on the device \*\*\*)\s*$", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex BackupState() => s_backupState;
+
+    private static readonly Regex s_tssFailed = new(@"TSS request failed \(status=(?<status>\d+), message=(?<message>[^)]*)\)", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex TssFailed() => s_tssFailed;
+
+    private static readonly Regex s_restoreStatus = new(@"^\s*(?:ERROR: )?Status: (?<status>.+)$", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex RestoreStatus() => s_restoreStatus;
+
+    private static readonly Regex s_restoreFailure = new(@"(?<what>Unable to discover device mode|Unable to get SHSH blobs for this device|Unable to place device into recovery mode from DFU mode|Device did not reconnect in recovery mode|Unable to restore device)[^\n]*", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex RestoreFailure() => s_restoreFailure;
+
+    private static readonly Regex s_foundDeviceMode = new(@"Found device in (?<mode>Normal|Recovery|DFU|Restore|Port DFU) mode", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex FoundDeviceMode() => s_foundDeviceMode;
 
     // iTunes restore logs: "…(3194) This device isn't eligible for the requested build."
-    [GeneratedRegex(@"(?:\(3194\)\s*)?This device isn't eligible for the requested build\.?", RegexOptions.CultureInvariant)]
-    private static partial Regex IneligibleBuild();
+    private static readonly Regex s_ineligibleBuild = new(@"(?:\(3194\)\s*)?This device isn't eligible for the requested build\.?", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex IneligibleBuild() => s_ineligibleBuild;
 
     // 「…不明なエラーが発生しました (4013)。」, "An unknown error occurred (4013)."; NFKC is not applied here, so full-width parentheses are allowed.
-    [GeneratedRegex(@"(?:不明なエラーが発生しました|エラーが発生しました|unknown error occurred|error occurred)\s*[(（]\s*(?<code>-?\d{1,5})\s*[)）]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex DialogUnknownError();
+    private static readonly Regex s_dialogUnknownError = new(@"(?:不明なエラーが発生しました|エラーが発生しました|unknown error occurred|error occurred)\s*[(（]\s*(?<code>-?\d{1,5})\s*[)）]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | Linear, MatchTimeout);
+
+    private static Regex DialogUnknownError() => s_dialogUnknownError;
 
     // "Error Domain=AMRestoreErrorDomain Code=4013 …", "Error Domain=MBErrorDomain Code=105 …"
-    [GeneratedRegex(@"Error Domain=(?<domain>MBErrorDomain|AMRestoreErrorDomain|AMRAuthInstallErrorDomain|AMDeviceErrorDomain) Code=(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant)]
-    private static partial Regex NsError();
+    private static readonly Regex s_nsError = new(@"Error Domain=(?<domain>MBErrorDomain|AMRestoreErrorDomain|AMRAuthInstallErrorDomain|AMDeviceErrorDomain) Code=(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | Linear, MatchTimeout);
+
+    private static Regex NsError() => s_nsError;
 
     // iTunes / Apple Devices / Finder logs: "… failed with error: 4013", "Restore error 4013", "(result = 4013)".
-    [GeneratedRegex(@"(?:failed with error:?\s*|Restore error\s+|\(result\s*=\s*)(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex AppleLogError();
+    private static readonly Regex s_appleLogError = new(@"(?:failed with error:?\s*|Restore error\s+|\(result\s*=\s*)(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | Linear, MatchTimeout);
+
+    private static Regex AppleLogError() => s_appleLogError;
 
     // "error 4013", "Error Code: 9", 「エラー4013」, 「エラーコード 4013」, 「エラー：4013」
-    [GeneratedRegex(@"(?:\berror(?:\s*code)?|エラー(?:コード)?|エラー番号)\s*[:：]?\s*[(（]?\s*(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex WordedErrorCode();
+    private static readonly Regex s_wordedErrorCode = new(@"(?:\berror(?:\s*code)?|エラー(?:コード)?|エラー番号)\s*[:：]?\s*[(（]?\s*(?<code>-?\d{1,5})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | Linear, MatchTimeout);
+
+    private static Regex WordedErrorCode() => s_wordedErrorCode;
 
     // ios-errors-and-device.md §1.1: the number in parentheses at the end of the dialog.
-    [GeneratedRegex(@"[(（]\s*(?<code>-?\d{1,5})\s*[)）]\s*[。.]?\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingCode();
+    private static readonly Regex s_trailingCode = new(@"[(（]\s*(?<code>-?\d{1,5})\s*[)）]\s*[。.]?\s*$", RegexOptions.CultureInvariant | Linear, MatchTimeout);
 
-    [GeneratedRegex(@"error|エラー|could not|couldn't|できませんでした|失敗", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ErrorWords();
+    private static Regex TrailingCode() => s_trailingCode;
 
-    [GeneratedRegex(@"back(?:ed)?[ -]?up|バックアップ", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex BackupWords();
+    private static readonly Regex s_errorWords = new(@"error|エラー|could not|couldn't|できませんでした|失敗", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | Linear, MatchTimeout);
+
+    private static Regex ErrorWords() => s_errorWords;
+
+    private static readonly Regex s_backupWords = new(@"back(?:ed)?[ -]?up|バックアップ", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | Linear, MatchTimeout);
+
+    private static Regex BackupWords() => s_backupWords;
 }

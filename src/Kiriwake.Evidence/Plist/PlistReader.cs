@@ -49,11 +49,12 @@ public static class PlistReader
 
     /// <summary>Reads a plist file (opened read-only, shared).</summary>
     /// <exception cref="PlistFormatException">The content is malformed or too large.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be read, or is not a regular file (a pipe, a device).</exception>
     /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
     public static PlistValue ReadFile(string path, long maxBytes = DefaultMaxFileBytes)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        // A regular file only: a FIFO named Info.plist would block the read forever, /dev/zero would never end.
+        using var stream = Kiriwake.Files.UntrustedFile.OpenRegular(path);
         return Read(stream, maxBytes);
     }
 

@@ -16,6 +16,12 @@ internal sealed class ActionDto : Lined
 
     public List<string>? Gates { get; set; }
 
+    public List<string>? After { get; set; }
+
+    public string? Opens { get; set; }
+
+    public string? Source { get; set; }
+
     public string? Procedure { get; set; }
 
     public List<InstructionDto>? Instructions { get; set; }

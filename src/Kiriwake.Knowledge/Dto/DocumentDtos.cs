@@ -20,11 +20,19 @@ internal sealed class AcceptanceDto : Lined
     public TextDto? Text { get; set; }
 
     public List<string>? Symptoms { get; set; }
+
+    public List<string>? FixedBy { get; set; }
+
+    public List<string>? Tried { get; set; }
 }
 
 internal sealed class NoteDto : Lined
 {
     public string? Id { get; set; }
+
+    public List<string>? Steps { get; set; }
+
+    public List<string>? When { get; set; }
 
     public TextDto? Title { get; set; }
 

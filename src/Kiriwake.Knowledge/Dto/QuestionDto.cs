@@ -24,6 +24,10 @@ internal sealed class AnswerDto : Lined
     public Dictionary<string, double>? Given { get; set; }
 
     public double? Otherwise { get; set; }
+
+    public List<string>? RulesOut { get; set; }
+
+    public List<string>? Opens { get; set; }
 }
 
 internal sealed class FactBindingDto : Lined

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Knowledge;
+using Kiriwake.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -18,16 +19,25 @@ public static class ModelFileReader
     private static readonly string[] s_questionKeys = ["id", "cost", "answers", "fact"];
 
     /// <exception cref="TroubleshootingModelException">The file is not a valid model; the message lists every problem.</exception>
+    /// <exception cref="IOException">A folder, a special file, a link loop, or too large.</exception>
     public static TroubleshootingModel Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
+        return Parse(UntrustedFile.ReadAllText(path, MaxFileBytes), Path.GetFileName(path));
     }
+
+    /// <summary>A model file describes at most a few dozen steps; a bigger one (or a link to /dev/zero) is refused.</summary>
+    public const long MaxFileBytes = 4L * 1024 * 1024;
 
     public static TroubleshootingModel Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
         var log = new List<string>();
+        if (NestingGuard.TooDeepAt(text) is { } deep)
+        {
+            throw new TroubleshootingModelException([$"{source}:{deep}: {NestingGuard.Message}"]);
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -127,7 +127,7 @@ internal sealed partial class KnowledgeReader
         {
             var (file, dto) = entry;
             var scope = new Scope(file, dto.YamlLine, dto.Id);
-            return Keep(new AcceptanceCriterion(RequireId(dto.Id, scope), Text(dto.Text, scope, "text"), Ids(dto.Symptoms)), scope);
+            return Keep(new AcceptanceCriterion(RequireId(dto.Id, scope), Text(dto.Text, scope, "text"), Ids(dto.Symptoms)) { FixedBy = Ids(dto.FixedBy), Tried = Ids(dto.Tried) }, scope);
         }).ToList();
 
     private List<Note> ReadNotes() =>
@@ -135,7 +135,13 @@ internal sealed partial class KnowledgeReader
         {
             var (file, dto) = entry;
             var scope = new Scope(file, dto.YamlLine, dto.Id);
-            return Keep(new Note(RequireId(dto.Id, scope), Text(dto.Title, scope, "title"), Text(dto.Text, scope, "text")), scope);
+            var when = Ids(dto.When);
+            foreach (var w in when.Where(w => !Note.Occasions.Contains(w, StringComparer.Ordinal)))
+            {
+                Problem(scope, $"when '{w}' is not one of: {string.Join(" | ", Note.Occasions)}");
+            }
+
+            return Keep(new Note(RequireId(dto.Id, scope), Text(dto.Title, scope, "title"), Text(dto.Text, scope, "text")) { Steps = Ids(dto.Steps), When = when }, scope);
         }).ToList();
 
     private List<CaseStudy> ReadCases() =>

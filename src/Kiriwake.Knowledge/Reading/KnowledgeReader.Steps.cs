@@ -42,7 +42,11 @@ internal sealed partial class KnowledgeReader
                     gates,
                     instructions,
                     procedure,
-                    fixes),
+                    fixes)
+                {
+                    After = Ids(dto.After),
+                    Opens = dto.Opens is null ? null : Enum<Gate>(dto.Opens, scope, "opens"),
+                },
                 scope);
         }).ToList();
 
@@ -74,7 +78,11 @@ internal sealed partial class KnowledgeReader
 
                 var otherwise = a.Otherwise ?? 0;
                 CheckProbability(otherwise, at, $"answer '{a.Id}' otherwise");
-                return new Answer(RequireId(a.Id, at), Text(a.Text, at, "answer text"), a.Given ?? new Dictionary<string, double>(StringComparer.Ordinal), otherwise);
+                return new Answer(RequireId(a.Id, at), Text(a.Text, at, "answer text"), a.Given ?? new Dictionary<string, double>(StringComparer.Ordinal), otherwise)
+                {
+                    RulesOut = Ids(a.RulesOut),
+                    Opens = Ids(a.Opens).Select(g => Enum<Gate>(g, at, "opens")).OfType<Gate>().ToList(),
+                };
             }).ToList();
             if (answers.Count < 2)
             {

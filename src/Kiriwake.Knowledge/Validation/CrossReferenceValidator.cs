@@ -183,6 +183,16 @@ internal sealed class CrossReferenceValidator
             RequireAll(criterion, criterion.Id, criterion.SymptomIds, _content.Symptoms.Select(s => s.Id), "symptom");
         }
 
+        foreach (var note in _content.Notes)
+        {
+            RequireAll(note, note.Id, note.Steps, _steps, "step");
+        }
+
+        foreach (var criterion in _content.Acceptance)
+        {
+            RequireAll(criterion, criterion.Id, criterion.FixedBy.Concat(criterion.Tried), _steps, "step");
+        }
+
         foreach (var study in _content.CaseStudies)
         {
             RequireAll(study, study.Id, [study.SymptomId], _content.Symptoms.Select(s => s.Id), "symptom");

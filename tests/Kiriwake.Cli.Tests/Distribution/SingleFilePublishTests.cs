@@ -35,7 +35,8 @@ public sealed class SingleFilePublishTests : IDisposable
         Assert.True(File.Exists(program));
         Assert.False(File.Exists(Path.Combine(output, "kiriwake.dll")), "single file: no separate assembly beside the program");
         Assert.True(File.Exists(Path.Combine(output, "knowledge", "symptoms", "restore.yaml")), "the knowledge folder ships beside the program");
-        Assert.Equal(["kiriwake"], Directory.GetFiles(output).Select(Path.GetFileName));
+        // One program: no assembly or native library beside it (symbol files of the libraries may be).
+        Assert.Equal(["kiriwake"], Directory.GetFiles(output).Select(Path.GetFileName).Where(f => !f!.EndsWith(".pdb", StringComparison.Ordinal)));
 
         // PATH is an empty folder: no dotnet (and nothing else) can be found, and no hint where one is.
         var empty = Directory.CreateDirectory(Path.Combine(_root, "empty-path")).FullName;

@@ -80,7 +80,7 @@ public sealed class GateSafetyTests
                 var gates = session.Snapshot.Gates;
                 Assert.False(action.Risk == Risk.DataLoss && !(gates.BackupVerified || gates.DataLossAccepted), $"{action.Id} proposed without a backup");
                 Assert.False(action.Gates.Contains(Gate.OwnerConsent) && gates.OwnerConsent == false, $"{action.Id} proposed without consent");
-                Assert.False(action.Gates.Contains(Gate.NotManaged) && gates.Managed, $"{action.Id} proposed on a managed device");
+                Assert.False(action.Gates.Contains(Gate.NotManaged) && gates.Managed == true, $"{action.Id} proposed on a managed device");
             }
 
             var answer = step.Kind == StepKind.Escalation ? StepAnswers.Escalated : SimulatedResponder.Answer(model, rec.Step, cause);
@@ -103,10 +103,39 @@ public sealed class GateSafetyTests
     public void Recommendation_GateClosed_ListsTheHeldBackStep()
     {
         var model = Gated().Compile();
-        var rec = Recommender.Recommend(new EnginePolicy(model, GateState.Initial with { Managed = true }), model.Start())!;
+        var rec = Recommender.Recommend(new EnginePolicy(model, GateState.Initial with { Managed = true, OwnerConsent = true }), model.Start())!;
 
         Assert.Contains(rec.Blocked, b => b.ActionId == "erase" && b.MissingGates.SequenceEqual([Gate.BackupVerified]));
         Assert.Contains(rec.Blocked, b => b.ActionId == "profile" && b.MissingGates.SequenceEqual([Gate.NotManaged]));
         Assert.DoesNotContain(rec.Blocked, b => b.ActionId == "other-device");
+    }
+
+    [Fact]
+    public void Recommendation_NobodySaidWhoseDeviceOrWhetherManaged_KeepsBothGatesClosed()
+    {
+        var model = Gated().Compile();
+        var rec = Recommender.Recommend(new EnginePolicy(model, GateState.Initial), model.Start())!;
+
+        Assert.Contains(rec.Blocked, b => b.ActionId == "other-device" && b.MissingGates.SequenceEqual([Gate.OwnerConsent]));
+        Assert.Contains(rec.Blocked, b => b.ActionId == "profile" && b.MissingGates.SequenceEqual([Gate.NotManaged]));
+    }
+
+    [Theory]
+    [InlineData("self", true)]
+    [InlineData("other", false)]
+    [InlineData("organisation", false)]
+    public void FromFacts_DeviceOwner_OpensOwnerConsentOnlyForTheirOwnDevice(string owner, bool holds)
+    {
+        var gates = GateState.FromFacts(new Dictionary<string, string> { [FactKeys.DeviceOwner] = owner });
+
+        Assert.Equal(holds, gates.Holds(Gate.OwnerConsent));
+    }
+
+    [Fact]
+    public void FromFacts_OwnerConsentGivenForSomeoneElsesDevice_OpensTheGate()
+    {
+        var gates = GateState.FromFacts(new Dictionary<string, string> { [FactKeys.DeviceOwner] = "other", [FactKeys.OwnerConsent] = "true" });
+
+        Assert.True(gates.Holds(Gate.OwnerConsent));
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Kiriwake.Evidence.Backup;
 using Kiriwake.Evidence.Crypto;
 using Kiriwake.Evidence.Tests.Fixtures;
-using Microsoft.Data.Sqlite;
 using Kiriwake.Tests;
 
 namespace Kiriwake.Evidence.Tests.Crypto;
@@ -44,16 +43,18 @@ public class KnownAnswerTests
     }
 
     [SharedFact]
-    public void DecryptManifestToTemp_PyiosbackupDb_GivesOneFilesRowAndDecryptsTheBlob()
+    public void DecryptManifestToMemory_PyiosbackupDb_GivesOneFilesRowAndWritesNothingToDisk()
     {
         var keys = BackupKeys.Unlock(Keybag.Parse(KnownAnswer.Keybag()), Convert.FromHexString(KnownAnswer.DerivedKey))!;
         string encrypted = Path.Combine(RepoPaths.Samples, "pyiosbackup", "encrypted_sqlite3_db.bin");
         byte[] before = File.ReadAllBytes(encrypted);
+        var tempBefore = Directory.EnumerateFileSystemEntries(Path.GetTempPath(), "kiriwake-*").ToHashSet();
 
-        string temp = BackupDecryptor.DecryptManifestToTemp(encrypted, Convert.FromHexString(KnownAnswer.ManifestKey), keys);
-        try
+        var memory = BackupDecryptor.DecryptManifestToMemory(encrypted, Convert.FromHexString(KnownAnswer.ManifestKey), keys, CancellationToken.None);
+        using (var db = ManifestDbReader.OpenDecrypted(memory, CancellationToken.None))
         {
-            using var db = ManifestDbReader.Open(temp);
+            // The plain-text file list exists only in this process's memory.
+            Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.GetTempPath(), "kiriwake-manifest-*"), p => !tempBefore.Contains(p));
             var entry = Assert.Single(db.ReadEntries(wantKeys: true));
             Assert.Equal("5727bd1c5fa1055e15d8b4a75a74793c84b5ffdc", entry.FileId);
             Assert.Equal("MyTestDomain", entry.Domain);
@@ -62,18 +63,21 @@ public class KnownAnswerTests
             Assert.Equal(KnownAnswer.ManifestKey, Convert.ToHexStringLower(entry.EncryptionKey!));
 
             byte[] fileKey = keys.UnwrapEntry(entry.EncryptionKey)!;
-            string blob = Path.Combine(Path.GetDirectoryName(temp)!, "blob");
-            File.WriteAllBytes(blob, Convert.FromHexString(KnownAnswer.TestBlob));
-            Assert.True(BackupDecryptor.VerifyFile(blob, fileKey, 9));
-            Assert.False(BackupDecryptor.VerifyFile(blob, fileKey, 10));
-        }
-        finally
-        {
-            BackupDecryptor.DeleteTemp(temp);
-            SqliteConnection.ClearAllPools();
+            var folder = Directory.CreateTempSubdirectory("kiriwake-test-");
+            try
+            {
+                string blob = Path.Combine(folder.FullName, "blob");
+                File.WriteAllBytes(blob, Convert.FromHexString(KnownAnswer.TestBlob));
+                Assert.True(BackupDecryptor.VerifyFile(blob, fileKey, 9));
+                Assert.False(BackupDecryptor.VerifyFile(blob, fileKey, 10));
+            }
+            finally
+            {
+                folder.Delete(recursive: true);
+            }
         }
 
-        Assert.False(File.Exists(temp));
+        Assert.Equal(IntPtr.Zero, memory.Pointer);
         Assert.Equal(before, File.ReadAllBytes(encrypted));
     }
 

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Kiriwake.Bench.Diagnosis;
+using Kiriwake.Core.Diagnosis;
+using Kiriwake.Core.Knowledge;
+using Kiriwake.Core.Learning;
+using Kiriwake.Knowledge;
+using Kiriwake.Learning;
+using Kiriwake.Learning.Cases;
+
+namespace Kiriwake.Bench.Learning;
+
+/// <summary>
+/// `learning-curve [--symptoms all|ID,ID] [--worlds 4] [--cases 1000] [--batch 50] [--confirmed 0] [--min-cases 20]
+/// [--seed 1] [--name learning-curve] [--out DIR]`: for each symptom, seeded true worlds that the knowledge base gets
+/// wrong (<see cref="TrueWorld"/>); a stream of simulated closed cases per world, produced by the deployed engine, which
+/// relearns from all cases after every batch. At each batch: the exact expected cost per case under the truth of the
+/// engine planned on the learned knowledge base, of the engine planned on the knowledge base alone, and the truth's
+/// optimum (exact search on the true model). Markdown and SVG in bench/results/.
+/// </summary>
+internal static class LearningCurveHarness
+{
+    private const double TargetGap = 2;
+    private const double KbGapThreshold = 10;
+    private const int TargetCases = 500;
+
+    public static int Run(string[] args)
+    {
+        var root = BenchPaths.Root();
+        var kb = KnowledgeLoader.Load(BenchPaths.Option(args, "--kb", Path.Combine(root, "knowledge")));
+        var outDir = BenchPaths.Option(args, "--out", Path.Combine(root, "bench", "results"));
+        var name = BenchPaths.Option(args, "--name", "learning-curve");
+        var worlds = Int(args, "--worlds", 4);
+        var total = Int(args, "--cases", 1000);
+        var batch = Int(args, "--batch", 50);
+        var seed = Int(args, "--seed", 1);
+        var minCases = Int(args, "--min-cases", LearningOptions.Default.MinCases);
+        var confirmed = double.Parse(BenchPaths.Option(args, "--confirmed", "0"), CultureInfo.InvariantCulture);
+        var symptomArg = BenchPaths.Option(args, "--symptoms", "all");
+        var symptoms = symptomArg == "all"
+            ? kb.Content.Symptoms.Select(s => s.Id).Where(id => ModelFlattener.Flatten(kb, id) is var m && m.Actions.Count + m.Questions.Count <= ModelScorer.MaxOptimalItems).ToArray()
+            : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var options = LearningOptions.Default with
+        {
+            MinCases = minCases,
+            PriorStrength = Double(args, "--prior-strength", LearningOptions.Default.PriorStrength),
+            FixStrength = Double(args, "--fix-strength", LearningOptions.Default.FixStrength),
+            AnswerStrength = Double(args, "--answer-strength", LearningOptions.Default.AnswerStrength),
+        };
+        Directory.CreateDirectory(outDir);
+
+        var jobs = symptoms.SelectMany((s, i) => Enumerable.Range(0, worlds).Select(w => (Symptom: s, World: w, Seed: (seed * 1_000_003) + (i * 1000) + w))).ToArray();
+        var results = new WorldResult?[jobs.Length];
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
+        {
+            var (symptom, world, worldSeed) = jobs[j];
+            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, options);
+            var r = results[j];
+            Console.Error.WriteLine(r is null
+                ? $"{symptom} world {world}: optimum not computed, skipped"
+                : $"{symptom} world {world}: optimum {r.Optimum:0.##}, knowledge base +{r.KbGap:0.0} %, learned after {TargetCases}: +{r.GapAt(TargetCases):0.00} %");
+        });
+
+        var done = results.Where(r => r is not null).Select(r => r!).ToArray();
+        var md = Report(done, symptoms, worlds, total, batch, confirmed, minCases, options, seed, args, watch.Elapsed);
+        Console.WriteLine(md);
+        File.WriteAllText(Path.Combine(outDir, name + ".md"), md);
+        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmed));
+        Console.Error.WriteLine($"wrote {Path.Combine(outDir, name + ".md")} and {name}.svg in {watch.Elapsed.TotalSeconds:0} s");
+        return 0;
+    }
+
+    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, LearningOptions options)
+    {
+        var truthKb = TrueWorld.Create(kb, symptom, seed);
+        var truth = new CompiledModel(ModelFlattener.Flatten(truthKb, symptom));
+        if (!new ExactSolver(truth, GateState.AllOpen).TrySolve(truth.Start(), 6_000_000, out var optimal))
+        {
+            return null;
+        }
+
+        var truthEngine = Cost(Planner(truthKb, symptom), truth);
+        var kbPlanner = Planner(kb, symptom);
+        var kbCost = Cost(kbPlanner, truth);
+        var simulator = new CaseSimulator(truth, new Random(seed), confirmed);
+        var cases = new List<ClosedCase>();
+        var planner = kbPlanner;
+        var curve = new List<(int Cases, double Cost)> { (0, kbCost) };
+        while (cases.Count < total)
+        {
+            for (var i = 0; i < batch && cases.Count < total; i++)
+            {
+                cases.Add(simulator.Next(planner, cases.Count + 1));
+            }
+
+            var (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
+            planner = Planner(OverlayApplier.Apply(kb, overlay), symptom);
+            curve.Add((cases.Count, Cost(planner, truth)));
+        }
+
+        return new WorldResult(symptom, world, optimal.ExpectedCost, truthEngine, kbCost, curve);
+    }
+
+    private static EnginePolicy Planner(KnowledgeBase kb, string symptom) =>
+        new(new CompiledModel(ModelFlattener.Flatten(kb, symptom)), GateState.AllOpen);
+
+    private static double Cost(EnginePolicy planner, CompiledModel truth) =>
+        PolicyEvaluator.ExpectedCost(truth, new TransferredPolicy(planner, truth));
+
+    private static string Report(WorldResult[] results, string[] symptoms, int worlds, int total, int batch, double confirmed, int minCases, LearningOptions options, int seed, string[] args, TimeSpan elapsed)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Learning curve: expected cost under the truth vs closed cases");
+        md.AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Kiriwake.Bench -- learning-curve {string.Join(' ', args.Skip(1))}`").AppendLine();
+        md.AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"{symptoms.Length} symptoms × {worlds} true worlds (seed {seed}): priors off by factors in [1/3, 3], P(fix | cause) off by up to ±0.3. ");
+        md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of cases have a technician-confirmed cause. ");
+        md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases. ");
+        md.AppendLine("Costs: exact expected minutes per case under the true model (risk price included, gates open), of the engine planned on what it believes. Gap: above the truth's optimum (exact search on the true model).");
+        md.Append(CultureInfo.InvariantCulture, $"Run time {elapsed.TotalMinutes:0.0} min on a shared 2-core machine.").AppendLine();
+        md.AppendLine();
+
+        var hard = results.Where(r => r.KbGap > KbGapThreshold).ToArray();
+        md.AppendLine("## Target");
+        md.AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"Worlds where the knowledge base alone is more than {KbGapThreshold} % above the truth's optimum: {hard.Length} of {results.Length}. ");
+        if (hard.Length > 0)
+        {
+            var at = hard.Select(r => r.GapAt(TargetCases)).ToArray();
+            md.Append(CultureInfo.InvariantCulture, $"After {TargetCases} cases the engine with learning is within {TargetGap} % of the optimum in {at.Count(g => g <= TargetGap)} of {hard.Length} (mean gap {at.Average():0.00} %, median {Median(at):0.00} %, max {at.Max():0.00} %; the knowledge base alone: mean {hard.Average(r => r.KbGap):0.0} %).");
+        }
+
+        md.AppendLine();
+        md.AppendLine();
+        md.AppendLine("## Mean gap above the truth's optimum by number of cases");
+        md.AppendLine();
+        md.AppendLine("| cases | learned, worlds with KB gap > 10 % | KB alone, same worlds | engine on the truth, same worlds | learned, all worlds | KB alone, all worlds | learned, worst world |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var n in results[0].Curve.Select(c => c.Cases))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {n} | {Mean(hard, r => r.GapAt(n))} | {Mean(hard, r => r.KbGap)} | {Mean(hard, r => r.TruthEngineGap)} | {Mean(results, r => r.GapAt(n))} | {Mean(results, r => r.KbGap)} | {results.Max(r => r.GapAt(n)):0.00} % |").AppendLine();
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Every world");
+        md.AppendLine();
+        var marks = new[] { 100, 200, TargetCases, results[0].Curve[^1].Cases }.Distinct().ToArray();
+        md.Append("| symptom | world | optimum (min) | engine on the truth | KB alone (min) | KB gap |");
+        md.Append(string.Concat(marks.Select(m => $" gap after {m} |"))).AppendLine();
+        md.Append("|---|---:|---:|---:|---:|---:|").Append(string.Concat(marks.Select(_ => "---:|"))).AppendLine();
+        foreach (var r in results.OrderBy(r => r.Symptom, StringComparer.Ordinal).ThenBy(r => r.World))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Symptom} | {r.World} | {r.Optimum:0.##} | {r.TruthEngineGap:0.00} % | {r.KbCost:0.##} | {r.KbGap:0.0} % |");
+            md.Append(string.Concat(marks.Select(m => string.Create(CultureInfo.InvariantCulture, $" {r.GapAt(m):0.00} % |")))).AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    private static string Chart(WorldResult[] results, double confirmed)
+    {
+        var hard = results.Where(r => r.KbGap > KbGapThreshold).ToArray();
+        var set = hard.Length > 0 ? hard : results;
+        var xs = results[0].Curve.Select(c => c.Cases).ToArray();
+        var which = hard.Length > 0 ? $"{hard.Length} worlds with KB alone > 10 % above" : $"all {results.Length} worlds";
+        return SvgLineChart.Render(
+            $"Gap above the truth's optimum ({which}; confirmed {confirmed:0.##})",
+            "closed cases of the symptom",
+            "% above the truth's optimal expected cost",
+            [
+                new SvgLineChart.Series("with learning (mean)", "#2b6cb0", xs.Select(n => ((double)n, set.Average(r => r.GapAt(n)))).ToArray()),
+                new SvgLineChart.Series("with learning (worst world)", "#90cdf4", xs.Select(n => ((double)n, set.Max(r => r.GapAt(n)))).ToArray()),
+                new SvgLineChart.Series("knowledge base alone (mean)", "#dd6b20", xs.Select(n => ((double)n, set.Average(r => r.KbGap))).ToArray()),
+                new SvgLineChart.Series("2 % target", "#38a169", [(0, TargetGap), (xs[^1], TargetGap)], Dashed: true),
+            ]);
+    }
+
+    private static string Mean(WorldResult[] set, Func<WorldResult, double> f) =>
+        set.Length == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{set.Average(f):0.00} %");
+
+    private static double Median(double[] x)
+    {
+        var s = x.Order().ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+    }
+
+    private static double Double(string[] args, string name, double fallback) =>
+        double.Parse(BenchPaths.Option(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static int Int(string[] args, string name, int fallback) =>
+        int.Parse(BenchPaths.Option(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private sealed record WorldResult(string Symptom, int World, double Optimum, double TruthEngine, double KbCost, IReadOnlyList<(int Cases, double Cost)> Curve)
+    {
+        public double KbGap => (KbCost - Optimum) / Optimum * 100;
+
+        /// <summary>The engine planned on the true parameters: the best learning can reach with this engine.</summary>
+        public double TruthEngineGap => (TruthEngine - Optimum) / Optimum * 100;
+
+        /// <summary>The gap of the engine learned from the last batch at or before n cases.</summary>
+        public double GapAt(int n) => (Curve.Last(c => c.Cases <= n).Cost - Optimum) / Optimum * 100;
+    }
+}

@@ -179,7 +179,7 @@ public sealed partial class ToolRunner
     {
         if (!Signals.Interrupt(process))
         {
-            Kill(process);
+            ProcessGroup.Kill(process);
             return true;
         }
 
@@ -190,7 +190,7 @@ public sealed partial class ToolRunner
         }
         catch (TimeoutException)
         {
-            Kill(process);
+            ProcessGroup.Kill(process);
             await process.WaitForExitAsync(CancellationToken.None).WaitAsync(s_drainAfterKill, _timeProvider, CancellationToken.None).ConfigureAwait(false);
             return true;
         }

@@ -56,6 +56,21 @@ internal static class ExitCodes
     /// <summary>The backup is encrypted and no password was given (or none could be read).</summary>
     public const int PasswordNeeded = 27;
 
+    /// <summary>No trusted, answering device for a device action (none, not trusted, locked, wrong mode).</summary>
+    public const int DeviceNotReady = 30;
+
+    /// <summary>A libimobiledevice tool the action needs is not installed.</summary>
+    public const int ToolMissing = 31;
+
+    /// <summary>A device action's tool failed (encryption not switched on, recovery switch failed, destination unusable).</summary>
+    public const int ActionFailed = 32;
+
+    /// <summary>The tool made no progress for too long and was stopped.</summary>
+    public const int TimedOut = 33;
+
+    /// <summary>The person declined the confirmation question.</summary>
+    public const int Declined = 34;
+
     /// <summary>The operation was cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

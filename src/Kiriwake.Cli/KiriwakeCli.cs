@@ -47,6 +47,9 @@ internal static class KiriwakeCli
             Output = context.OutWriter,
             Error = context.ErrorWriter,
             EnableDefaultExceptionHandler = false,
+            // After Ctrl+C a device action stops its tool cleanly (SIGINT, up to 15 s to close the session with the
+            // device, then a kill): the default 2 s would end the process in the middle of that.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
         try
         {

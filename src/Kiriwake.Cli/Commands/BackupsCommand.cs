@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Kiriwake.Cli.Commands;
 
-/// <summary>`kiriwake backups list|verify|sizes|check-password`: is the computer backup really there?</summary>
+/// <summary>`kiriwake backups list|verify|sizes|check-password|create`: is the computer backup really there?</summary>
 internal sealed class BackupsCommand
 {
     private readonly CliContext _context;
@@ -16,6 +16,7 @@ internal sealed class BackupsCommand
         command.Subcommands.Add(new BackupsVerifyCommand(_context).Build());
         command.Subcommands.Add(new BackupsSizesCommand(_context).Build());
         command.Subcommands.Add(new BackupsCheckPasswordCommand(_context).Build());
+        command.Subcommands.Add(new BackupsCreateCommand(_context).Build());
         return command;
     }
 }

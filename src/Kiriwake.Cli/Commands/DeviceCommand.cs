@@ -35,6 +35,7 @@ internal sealed class DeviceCommand
             _format, _udid, _tools, _timeout,
         };
         command.SetAction(ExecuteAsync);
+        command.Subcommands.Add(new DeviceRecoveryCommand(_context).Build());
         return command;
     }
 

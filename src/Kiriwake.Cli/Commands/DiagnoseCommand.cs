@@ -117,6 +117,11 @@ internal sealed class DiagnoseCommand
                 Family = parseResult.GetValue(_family),
                 Facts = ParseFacts(parseResult.GetValue(_facts) ?? []),
                 Verbose = parseResult.GetValue(_verbose),
+                // With --device, steps the tool can do on the connected device (a verified backup, recovery mode) are offered.
+                DeviceActions = parseResult.GetValue(_device)
+                    ? new Evidence.DeviceTools.DeviceActions(new Evidence.DeviceTools.ToolRunner(parseResult.GetValue(_tools), _context.Time), models.Knowledge, _context.Time,
+                        Evidence.DeviceTools.DeviceActions.DefaultBackupFolder())
+                    : null,
             };
             return await run.RunAsync(cancellationToken);
         }

@@ -48,6 +48,9 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
 
     public bool Verbose { get; init; }
 
+    /// <summary>Device actions to offer for the steps that have one (diagnose --device); null: the person does every step.</summary>
+    public Core.Actions.IDeviceActions? DeviceActions { get; init; }
+
     private bool Scripted => Answers is not null || SimulateCause is not null;
 
     private ConversationOptions Options => new()
@@ -131,6 +134,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
         Save();
         var renderer = new ConversationRenderer(context.Error, language, Verbose);
         var hintShown = false;
+        var offered = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (true)
@@ -175,6 +179,15 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
                     {
                         Grey(DiagnoseText.Commands.Get(language));
                         hintShown = true;
+                    }
+
+                    if (DeviceActions is not null && prompt is StepPrompt offer && offered.Add(offer.View.StepId)
+                        && await new DeviceStepOffer(context, DeviceActions, language).OfferAsync(offer.View.StepId, cancellationToken) is { Facts.Count: > 0 } done)
+                    {
+                        // What the action established is evidence: a complete, verified backup opens the backup gate.
+                        conversation.RecordEvidence(done.Facts);
+                        Save();
+                        continue;
                     }
 
                     if (!await AskAsync(conversation, prompt, cancellationToken))

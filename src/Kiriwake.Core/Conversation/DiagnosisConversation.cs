@@ -86,6 +86,20 @@ public sealed partial class DiagnosisConversation
         return conversation;
     }
 
+    /// <summary>Records facts that evidence established during the session — a device action's result (a verified
+    /// backup, recovery mode entered, a failed backup's error code) — as the evidence reader's, like those at the start.</summary>
+    public void RecordEvidence(IEnumerable<Fact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var fact in facts)
+        {
+            _session.Record(new FactRecorded(fact.Key, fact.Value, SourceLabel(fact), _time.GetUtcNow())
+            {
+                Actor = fact.Source.Kind == FactSourceKind.Person ? _options.Actor : EventActor.EvidenceReader,
+            });
+        }
+    }
+
     /// <summary>Rebuilds a session from its log. Answers the current knowledge base no longer takes (a step removed,
     /// an answer renamed) are left out and listed in <see cref="ReplayProblems"/>, never thrown.</summary>
     /// <exception cref="KeyNotFoundException">The log's symptom is not in the knowledge base.</exception>

@@ -30,6 +30,9 @@ public enum ToolRunStatus
     /// <summary>The executable was not found on PATH.</summary>
     NotInstalled,
 
-    /// <summary>The process was still running at the timeout and was killed.</summary>
+    /// <summary>The process was still running at the timeout (or went idle too long) and was stopped.</summary>
     TimedOut,
+
+    /// <summary>The caller stopped it (Ctrl+C): SIGINT first, a kill only when that was not enough.</summary>
+    Stopped,
 }

@@ -11,7 +11,7 @@ namespace Kiriwake.Evidence.DeviceTools;
 /// a child the tool leaves holding its output is killed once the tool has exited, and cancellation by the caller
 /// kills it too and throws <see cref="OperationCanceledException"/>.
 /// </summary>
-public sealed class ToolRunner
+public sealed partial class ToolRunner
 {
     // Tool output is a few kilobytes; the cap only protects against a runaway process.
     private const int MaxOutputChars = 4 * 1024 * 1024;

@@ -26,12 +26,12 @@ internal sealed class FakeTools : IDisposable
     /// Tools answering as for a trusted iPhone SE (2nd generation): low free storage, not on power, backups
     /// encrypted, no supervision domain; the battery diagnostics from <paramref name="diagnostics"/>.
     /// </summary>
-    public static FakeTools TrustedIphone(string diagnostics = "idevicediagnostics-1.3.0-no-device") => new FakeTools()
+    public static FakeTools TrustedIphone(string diagnostics = "idevicediagnostics-1.3.0-no-device", string backup = "ideviceinfo-backup-encrypted-xml") => new FakeTools()
         .Add("idevice_id", "-l", Capture.Load("idevice_id-two-devices"))
         .Add("ideviceinfo", $"-u {TrustedUdid} -x", Capture.Load("ideviceinfo-root-xml"))
         .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.disk_usage", Capture.Load("ideviceinfo-disk-usage-low-xml"))
         .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.mobile.battery", Capture.Load("ideviceinfo-battery-unplugged-xml"))
-        .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.mobile.backup", Capture.Load("ideviceinfo-backup-encrypted-xml"))
+        .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.mobile.backup", Capture.Load(backup))
         .Add("ideviceinfo", $"-u {TrustedUdid} -x -q com.apple.mobile.chaperone", Capture.Load("ideviceinfo-master-domain-unavailable"))
         .Add("idevicediagnostics", $"-u {TrustedUdid} ioregentry AppleSmartBattery", Capture.Load(diagnostics));
 
@@ -50,6 +50,9 @@ internal sealed class FakeTools : IDisposable
     public FakeTools AddHanging(string tool, string arguments) =>
         AddBody(tool, arguments, "echo 'started'; sleep 60; echo 'finished'");
 
+    /// <summary>The tool runs <paramref name="body"/> (POSIX sh) when called with <paramref name="arguments"/> ("*" for any).</summary>
+    public FakeTools AddScript(string tool, string arguments, string body) => AddBody(tool, arguments, body);
+
     private FakeTools AddBody(string tool, string arguments, string body)
     {
         if (!_tools.TryGetValue(tool, out var cases))
@@ -67,7 +70,10 @@ internal sealed class FakeTools : IDisposable
         var script = new StringBuilder("#!/bin/sh\ncase \"$*\" in\n");
         foreach (var (arguments, body) in cases)
         {
-            var pattern = arguments == "*" ? "*" : "\"" + arguments + "\"";
+            // "*" matches anything; "a b *" matches "a b " followed by anything.
+            var pattern = arguments == "*" ? "*"
+                : arguments.EndsWith(" *", StringComparison.Ordinal) ? "\"" + arguments[..^1] + "\"*"
+                : "\"" + arguments + "\"";
             script.Append("  ").Append(pattern).Append(") ").Append(body).Append(" ;;\n");
         }
 

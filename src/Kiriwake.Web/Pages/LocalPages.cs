@@ -50,7 +50,7 @@ public static class LocalPages
             }
 
             body.Raw("</dl>").List(report.Reasons.Select(r => BackupReasonTexts.Format(r, language)));
-            var (sizes, _) = BackupSizes.Read(folder, null);
+            var (sizes, _) = BackupSizes.Read(folder, null, cancellationToken);
             if (sizes is not null)
             {
                 Chart(body, sizes, language);

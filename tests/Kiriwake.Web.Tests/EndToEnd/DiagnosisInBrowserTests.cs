@@ -78,7 +78,9 @@ public sealed class DiagnosisInBrowserTests
         Assert.Equal("backup-verified", await StepAsync(page));
         await page.ClickAsync("#verify-backup");
         Assert.True(await page.Locator(".notice.ok").CountAsync() == 1, await page.TextContentAsync("main"));
-        var after = await AnswerUntilAsync(page, _ => null, stopAt: "dfu-restore");
+        // With a backup the engine first rules out a hardware fault (no drop, no liquid: a phone that was dropped goes to
+        // a repair shop, not to an erase), then offers the erase.
+        var after = await AnswerUntilAsync(page, step => step == "q-drop-or-liquid" ? "no" : null, stopAt: "dfu-restore");
         Assert.Equal("dfu-restore", after[^1]);
         Assert.Equal(1, await page.Locator(".risk-data-loss").CountAsync());
     }

@@ -53,6 +53,9 @@ public sealed record DiagnosisReport(
         var prepare = snapshot.Outcome == SessionOutcome.Escalated && snapshot.FixedBy is { } esc && kb.Escalations.TryGetValue(esc.Id, out var e)
             ? e.Prepare.Select(p => p.Get(language)).ToArray()
             : [];
+        // The criteria that fit how the session went: what fixed it, and the steps the person did (not skipped).
+        var tried = snapshot.Transcript.Where(t => t.Step.Kind == StepKind.Action && t.Answer != StepAnswers.Skipped)
+            .Select(t => t.Step.Id).ToHashSet(StringComparer.Ordinal);
         var facts = snapshot.Facts.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Where(f => FactText.IsKnown(f.Key))
             .Select(f => new ReportFact(f.Key, FactText.Label(f.Key, language), FactText.Value(kb, f.Key, f.Value, language)))
@@ -70,7 +73,7 @@ public sealed record DiagnosisReport(
                 .Select(tc => new ReportCause(tc.CauseId, views.CauseTitle(tc.CauseId), tc.Probability)).ToArray(),
             snapshot.Facts,
             facts,
-            kb.Content.Acceptance.Where(a => a.SymptomIds.Count == 0 || a.SymptomIds.Contains(conversation.SymptomId, StringComparer.Ordinal))
+            kb.Content.Acceptance.Where(a => a.AppliesTo(conversation.SymptomId, snapshot.Outcome == SessionOutcome.Fixed ? snapshot.FixedBy?.Id : null, tried))
                 .Select(a => a.Text.Get(language)).ToArray(),
             prepare,
             conversation.HeldBackSteps(),

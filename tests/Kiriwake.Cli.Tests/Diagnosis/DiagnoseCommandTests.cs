@@ -147,6 +147,25 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public void Diagnose_FixedByTheCable_ListsOnlyTheAcceptanceCriteriaOfThatOutcome()
+    {
+        using var kb = new DiagnoseKnowledge();
+        var answers = Write(kb, "cable.yaml", "change-cable: fixed\n");
+
+        var result = CliRunner.Run("diagnose", "--kb", Kiriwake.Tests.RepoPaths.Knowledge, "--symptom", Symptom, "--answers", answers, "--format", "json", "--lang", "en");
+
+        Assert.True(ExitCodes.Success == result.Exit, $"exit {result.Exit}: {result.Err}");
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("change-cable", json.RootElement.GetProperty("resolvedBy").GetString());
+        var acceptance = json.RootElement.GetProperty("acceptance").EnumerateArray().Select(a => a.GetString()!).ToArray();
+        Assert.Contains(acceptance, a => a.Contains("runs to the end", StringComparison.Ordinal));
+        // Nothing was restored in DFU mode, nothing erased, no security software turned off.
+        Assert.DoesNotContain(acceptance, a => a.Contains("DFU", StringComparison.Ordinal));
+        Assert.DoesNotContain(acceptance, a => a.Contains("Restoring from the backup", StringComparison.Ordinal));
+        Assert.DoesNotContain(acceptance, a => a.Contains("Security software", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Diagnose_SomeoneElsesDeviceWithoutConsent_NeverProposesTheRestore()
     {
         using var kb = new DiagnoseKnowledge();

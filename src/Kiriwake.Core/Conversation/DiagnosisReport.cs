@@ -24,7 +24,8 @@ public sealed record DiagnosisReport(
     IReadOnlyList<string> Prepare,
     IReadOnlyList<HeldBackStep> HeldBack,
     string? KnowledgeVersion,
-    IReadOnlyList<string> ReplayProblems)
+    IReadOnlyList<string> ReplayProblems,
+    IReadOnlyList<ReportNote> Notes)
 {
     public static DiagnosisReport Build(DiagnosisConversation conversation, DateTimeOffset now)
     {
@@ -78,7 +79,30 @@ public sealed record DiagnosisReport(
             prepare,
             conversation.HeldBackSteps(),
             string.IsNullOrEmpty(kb.Version) ? null : kb.Version,
-            conversation.ReplayProblems);
+            conversation.ReplayProblems,
+            EndNotes(kb, outcome, snapshot, language));
+    }
+
+    /// <summary>The notes for the end of the report (NoteSelector): prevention advice after a fix, advice on handing
+    /// over; a note tied to steps only when one of its steps was part of this session.</summary>
+    private static ReportNote[] EndNotes(KnowledgeBase kb, SessionOutcome outcome, SessionSnapshot snapshot, Language language)
+    {
+        var occasion = outcome switch
+        {
+            SessionOutcome.Fixed => "fixed",
+            SessionOutcome.Escalated => "escalated",
+            _ => null,
+        };
+        if (occasion is null)
+        {
+            return [];
+        }
+
+        var steps = snapshot.Transcript.Select(t => t.Step.Id).ToHashSet(StringComparer.Ordinal);
+        return NoteSelector.ForOutcome(kb, occasion)
+            .Where(n => n.Steps.Count == 0 || n.Steps.Any(steps.Contains))
+            .Select(n => new ReportNote(n.Title.Get(language), n.Text.Get(language)))
+            .ToArray();
     }
 
     private static EventActor ActorOf(IReadOnlyList<SessionEvent> events, TranscriptEntry t) =>
@@ -116,3 +140,6 @@ public sealed record ReportCause(string Id, string Title, double Probability);
 
 /// <summary>A fact in words (its key for technicians).</summary>
 public sealed record ReportFact(string Key, string Label, string Value);
+
+/// <summary>A note at the end of the report, in the person's language.</summary>
+public sealed record ReportNote(string Title, string Text);

@@ -166,6 +166,24 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public void Diagnose_FixedOnTheRealKnowledge_EndsTheReportWithThePreventionNotes()
+    {
+        using var kb = new DiagnoseKnowledge();
+        var fixedAnswers = Write(kb, "cable.yaml", "change-cable: fixed\n");
+        var noAnswers = Write(kb, "none.yaml", "{}");
+
+        var fixedRun = CliRunner.Run("diagnose", "--kb", Kiriwake.Tests.RepoPaths.Knowledge, "--symptom", Symptom, "--answers", fixedAnswers, "--lang", "en");
+        var pausedRun = CliRunner.Run("diagnose", "--kb", Kiriwake.Tests.RepoPaths.Knowledge, "--symptom", Symptom, "--answers", noAnswers, "--lang", "en");
+
+        Assert.True(ExitCodes.Success == fixedRun.Exit, $"exit {fixedRun.Exit}: {fixedRun.Err}");
+        var notes = fixedRun.Out[fixedRun.Out.IndexOf("Good to know", StringComparison.Ordinal)..];
+        Assert.Contains("Prevention", notes, StringComparison.Ordinal);
+        // A note tied to steps (the encrypted backup's password) is not shown after a session without those steps.
+        Assert.DoesNotContain("password", notes, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Good to know", pausedRun.Out + pausedRun.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diagnose_SomeoneElsesDeviceWithoutConsent_NeverProposesTheRestore()
     {
         using var kb = new DiagnoseKnowledge();

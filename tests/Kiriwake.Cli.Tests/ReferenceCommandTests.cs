@@ -22,7 +22,7 @@ public sealed class ReferenceCommandTests
     {
         using var kb = new MiniKnowledge();
         kb.Replace("causes/test.yaml", "en: \"Faulty cable\"", "en: \"\"");
-        kb.Replace("actions/test.yaml", "gates: [backup-verified]", "gates: []");
+        kb.Replace("actions/test.yaml", "gates: [backup-verified, owner-consent]", "gates: [owner-consent]");
 
         var result = await CliRunner.RunAsync("kb", "lint", "--kb", kb.Root, "--format", "json");
 

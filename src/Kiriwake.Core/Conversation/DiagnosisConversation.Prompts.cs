@@ -11,7 +11,8 @@ public sealed partial class DiagnosisConversation
     /// <summary>
     /// Before the session hands over or ends, a step held back by a gate the person can open gets one question: a
     /// verified backup, or explicit acceptance of losing data, for a data-loss step; the owner's consent for
-    /// someone else's device. Each gate is asked once (its answer is recorded as a fact with a gate source).
+    /// someone else's device, once no other gate holds that step back. Each gate is asked once (its answer is
+    /// recorded as a fact with a gate source).
     /// </summary>
     private GatePrompt? PendingGate()
     {
@@ -22,7 +23,10 @@ public sealed partial class DiagnosisConversation
         var held = HeldBackSteps().Where(h => h.FixProbability > 0).ToArray();
         foreach (var gate in new[] { Gate.BackupVerified, Gate.OwnerConsent })
         {
-            var titles = held.Where(h => h.MissingGates.Contains(gate)).Select(h => h.Title).Distinct(StringComparer.Ordinal).ToArray();
+            // The owner's consent is asked only for a step that nothing else holds back: after "no backup, do not
+            // erase", asking whether the owner consents to that erase is a question without a use.
+            var titles = held.Where(h => h.MissingGates.Contains(gate) && (gate == Gate.BackupVerified || h.MissingGates.All(g => g == gate)))
+                .Select(h => h.Title).Distinct(StringComparer.Ordinal).ToArray();
             var known = gate == Gate.BackupVerified && (facts.ContainsKey(FactKeys.BackupVerified) || facts.ContainsKey(FactKeys.DataLossAccepted));
             if (titles.Length == 0 || known || asked.Contains(KebabNames.Of(gate)))
             {

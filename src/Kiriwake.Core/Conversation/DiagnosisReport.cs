@@ -24,7 +24,8 @@ public sealed record DiagnosisReport(
     IReadOnlyList<string> Prepare,
     IReadOnlyList<HeldBackStep> HeldBack,
     string? KnowledgeVersion,
-    IReadOnlyList<string> ReplayProblems)
+    IReadOnlyList<string> ReplayProblems,
+    IReadOnlyList<ReportNote> Notes)
 {
     public static DiagnosisReport Build(DiagnosisConversation conversation, DateTimeOffset now)
     {
@@ -53,6 +54,9 @@ public sealed record DiagnosisReport(
         var prepare = snapshot.Outcome == SessionOutcome.Escalated && snapshot.FixedBy is { } esc && kb.Escalations.TryGetValue(esc.Id, out var e)
             ? e.Prepare.Select(p => p.Get(language)).ToArray()
             : [];
+        // The criteria that fit how the session went: what fixed it, and the steps the person did (not skipped).
+        var tried = snapshot.Transcript.Where(t => t.Step.Kind == StepKind.Action && t.Answer != StepAnswers.Skipped)
+            .Select(t => t.Step.Id).ToHashSet(StringComparer.Ordinal);
         var facts = snapshot.Facts.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Where(f => FactText.IsKnown(f.Key))
             .Select(f => new ReportFact(f.Key, FactText.Label(f.Key, language), FactText.Value(kb, f.Key, f.Value, language)))
@@ -70,12 +74,35 @@ public sealed record DiagnosisReport(
                 .Select(tc => new ReportCause(tc.CauseId, views.CauseTitle(tc.CauseId), tc.Probability)).ToArray(),
             snapshot.Facts,
             facts,
-            kb.Content.Acceptance.Where(a => a.SymptomIds.Count == 0 || a.SymptomIds.Contains(conversation.SymptomId, StringComparer.Ordinal))
+            kb.Content.Acceptance.Where(a => a.AppliesTo(conversation.SymptomId, snapshot.Outcome == SessionOutcome.Fixed ? snapshot.FixedBy?.Id : null, tried))
                 .Select(a => a.Text.Get(language)).ToArray(),
             prepare,
             conversation.HeldBackSteps(),
             string.IsNullOrEmpty(kb.Version) ? null : kb.Version,
-            conversation.ReplayProblems);
+            conversation.ReplayProblems,
+            EndNotes(kb, outcome, snapshot, language));
+    }
+
+    /// <summary>The notes for the end of the report (NoteSelector): prevention advice after a fix, advice on handing
+    /// over; a note tied to steps only when one of its steps was part of this session.</summary>
+    private static ReportNote[] EndNotes(KnowledgeBase kb, SessionOutcome outcome, SessionSnapshot snapshot, Language language)
+    {
+        var occasion = outcome switch
+        {
+            SessionOutcome.Fixed => "fixed",
+            SessionOutcome.Escalated => "escalated",
+            _ => null,
+        };
+        if (occasion is null)
+        {
+            return [];
+        }
+
+        var steps = snapshot.Transcript.Select(t => t.Step.Id).ToHashSet(StringComparer.Ordinal);
+        return NoteSelector.ForOutcome(kb, occasion)
+            .Where(n => n.Steps.Count == 0 || n.Steps.Any(steps.Contains))
+            .Select(n => new ReportNote(n.Title.Get(language), n.Text.Get(language)))
+            .ToArray();
     }
 
     private static EventActor ActorOf(IReadOnlyList<SessionEvent> events, TranscriptEntry t) =>
@@ -113,3 +140,6 @@ public sealed record ReportCause(string Id, string Title, double Probability);
 
 /// <summary>A fact in words (its key for technicians).</summary>
 public sealed record ReportFact(string Key, string Label, string Value);
+
+/// <summary>A note at the end of the report, in the person's language.</summary>
+public sealed record ReportNote(string Title, string Text);

@@ -23,6 +23,7 @@ public static class DiagnosisReportText
     public static readonly LocalizedText SupportHeading = new("サポート担当者へ", "For the support agent");
     public static readonly LocalizedText HeldBackLine = new("まだ行っていない手順: {0}", "Not done yet: {0}");
     public static readonly LocalizedText AcceptanceHeading = new("完了の確認事項", "Check before closing");
+    public static readonly LocalizedText NotesHeading = new("知っておくこと", "Good to know");
     public static readonly LocalizedText ReplayHeading = new("再開時の注意", "Note on resuming");
 
     public static string ToText(DiagnosisReport report, Language language, bool markdown, bool technician = false)
@@ -112,6 +113,16 @@ public static class DiagnosisReportText
             foreach (var a in report.Acceptance)
             {
                 sb.Append(markdown ? "- [ ] " : "  [ ] ").AppendLine(a);
+            }
+        }
+
+        if (report.Notes.Count > 0)
+        {
+            sb.AppendLine();
+            sb.Append(h2).AppendLine(NotesHeading.Get(language));
+            foreach (var n in report.Notes)
+            {
+                sb.Append(bullet).Append(n.Title).Append(language == Language.Ja ? "：" : ": ").AppendLine(n.Text);
             }
         }
 

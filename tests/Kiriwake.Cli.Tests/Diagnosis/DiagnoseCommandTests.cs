@@ -102,25 +102,29 @@ public sealed class DiagnoseCommandTests
     public void Diagnose_VerifiedBackupFact_AllowsTheRestoreForAGlitchTheRestartMissed()
     {
         using var kb = new DiagnoseKnowledge();
-        var answers = Write(kb, "glitch.yaml", "q-cable: \"yes\"\nq-connected: \"yes\"\nchange-cable: not-fixed\nforce-restart: not-fixed\ndfu-restore: fixed\n");
+        var answers = Write(kb, "glitch.yaml", "q-cable: \"yes\"\nq-connected: \"yes\"\nchange-cable: not-fixed\nforce-restart: not-fixed\nq-device-owner: own\ndfu-restore: fixed\n");
 
         var result = CliRunner.Run("diagnose", "--kb", kb.Root, "--symptom", Symptom, "--answers", answers, "--fact", "backup.verified=true", "--format", "json");
 
         Assert.True(ExitCodes.Success == result.Exit, $"exit {result.Exit}: {result.Err}");
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("dfu-restore", json.RootElement.GetProperty("resolvedBy").GetString());
+        var ids = json.RootElement.GetProperty("transcript").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        Assert.True(ids.IndexOf("q-device-owner") is >= 0 and var owner && owner < ids.IndexOf("dfu-restore"), string.Join(", ", ids));
+        Assert.True(ids.IndexOf("force-restart") < ids.IndexOf("dfu-restore") && ids.IndexOf("change-cable") < ids.IndexOf("dfu-restore"), string.Join(", ", ids));
     }
 
     [Fact]
     public void Diagnose_BeforeEscalating_AsksForTheBackupAndAcceptingLossOpensTheGate()
     {
         using var kb = new DiagnoseKnowledge();
-        var answers = Write(kb, "gate.yaml", "q-cable: \"yes\"\nq-connected: \"yes\"\nchange-cable: not-fixed\nforce-restart: not-fixed\nbackup-verified: accept-loss\ndfu-restore: fixed\n");
+        var answers = Write(kb, "gate.yaml", "q-cable: \"yes\"\nq-connected: \"yes\"\nchange-cable: not-fixed\nforce-restart: not-fixed\nbackup-verified: accept-loss\nq-device-owner: own\ndfu-restore: fixed\n");
 
         var result = CliRunner.Run("diagnose", "--kb", kb.Root, "--symptom", Symptom, "--answers", answers, "--format", "json", "--lang", "en");
 
         Assert.True(result.Exit == ExitCodes.Success, result.Err);
         Assert.Contains("Is there a verified backup?", result.Err, StringComparison.Ordinal);
+        Assert.Contains("Whose device is this?", result.Err, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("dfu-restore", json.RootElement.GetProperty("resolvedBy").GetString());
         Assert.Equal("true", json.RootElement.GetProperty("facts").GetProperty("case.data-loss-accepted").GetString());
@@ -138,6 +142,63 @@ public sealed class DiagnoseCommandTests
         Assert.True("escalated" == json.RootElement.GetProperty("outcome").GetString(), result.Err);
         Assert.Equal("false", json.RootElement.GetProperty("facts").GetProperty("backup.verified").GetString());
         Assert.DoesNotContain(json.RootElement.GetProperty("transcript").EnumerateArray(), s => s.GetProperty("id").GetString() == "dfu-restore");
+        // Once the erase is declined, whether the owner consents to it is not asked.
+        Assert.DoesNotContain("Has the owner consented?", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_FixedByTheCable_ListsOnlyTheAcceptanceCriteriaOfThatOutcome()
+    {
+        using var kb = new DiagnoseKnowledge();
+        var answers = Write(kb, "cable.yaml", "change-cable: fixed\n");
+
+        var result = CliRunner.Run("diagnose", "--kb", Kiriwake.Tests.RepoPaths.Knowledge, "--symptom", Symptom, "--answers", answers, "--format", "json", "--lang", "en");
+
+        Assert.True(ExitCodes.Success == result.Exit, $"exit {result.Exit}: {result.Err}");
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("change-cable", json.RootElement.GetProperty("resolvedBy").GetString());
+        var acceptance = json.RootElement.GetProperty("acceptance").EnumerateArray().Select(a => a.GetString()!).ToArray();
+        Assert.Contains(acceptance, a => a.Contains("runs to the end", StringComparison.Ordinal));
+        // Nothing was restored in DFU mode, nothing erased, no security software turned off.
+        Assert.DoesNotContain(acceptance, a => a.Contains("DFU", StringComparison.Ordinal));
+        Assert.DoesNotContain(acceptance, a => a.Contains("Restoring from the backup", StringComparison.Ordinal));
+        Assert.DoesNotContain(acceptance, a => a.Contains("Security software", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diagnose_FixedOnTheRealKnowledge_EndsTheReportWithThePreventionNotes()
+    {
+        using var kb = new DiagnoseKnowledge();
+        var fixedAnswers = Write(kb, "cable.yaml", "change-cable: fixed\n");
+        var noAnswers = Write(kb, "none.yaml", "{}");
+
+        var fixedRun = CliRunner.Run("diagnose", "--kb", Kiriwake.Tests.RepoPaths.Knowledge, "--symptom", Symptom, "--answers", fixedAnswers, "--lang", "en");
+        var pausedRun = CliRunner.Run("diagnose", "--kb", Kiriwake.Tests.RepoPaths.Knowledge, "--symptom", Symptom, "--answers", noAnswers, "--lang", "en");
+
+        Assert.True(ExitCodes.Success == fixedRun.Exit, $"exit {fixedRun.Exit}: {fixedRun.Err}");
+        var notes = fixedRun.Out[fixedRun.Out.IndexOf("Good to know", StringComparison.Ordinal)..];
+        Assert.Contains("Prevention", notes, StringComparison.Ordinal);
+        // A note tied to steps (the encrypted backup's password) is not shown after a session without those steps.
+        Assert.DoesNotContain("password", notes, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Good to know", pausedRun.Out + pausedRun.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_SomeoneElsesDeviceWithoutConsent_NeverProposesTheRestore()
+    {
+        using var kb = new DiagnoseKnowledge();
+        var answers = Write(kb, "other.yaml", "q-cable: \"yes\"\nq-connected: \"yes\"\nchange-cable: not-fixed\nforce-restart: not-fixed\nbackup-verified: accept-loss\nq-device-owner: someone-else\nowner-consent: \"no\"\n");
+
+        var result = CliRunner.Run("diagnose", "--kb", kb.Root, "--symptom", Symptom, "--answers", answers, "--format", "json", "--lang", "en");
+
+        Assert.True(result.Exit == ExitCodes.Success, $"exit {result.Exit}: {result.Err}");
+        Assert.Contains("Has the owner consented?", result.Err, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("escalated", json.RootElement.GetProperty("outcome").GetString());
+        Assert.DoesNotContain(json.RootElement.GetProperty("transcript").EnumerateArray(), s => s.GetProperty("id").GetString() == "dfu-restore");
+        var held = json.RootElement.GetProperty("heldBack")[0];
+        Assert.Equal("dfu-restore", held.GetProperty("actionId").GetString());
+        Assert.Equal(["owner-consent"], held.GetProperty("missingGates").EnumerateArray().Select(g => g.GetString()!).ToArray());
     }
 
     [Fact]

@@ -3,13 +3,14 @@ using Kiriwake.Tests;
 namespace Kiriwake.Cli.Tests.Diagnosis;
 
 /// <summary>A small knowledge folder for diagnosis tests, written into a fresh temporary directory: one restore
-/// symptom with three causes, a cheap check, a force restart, a data-loss restore behind the backup gate, a
-/// question bound to a fact, Apple Support, and the document's fixed order.</summary>
+/// symptom with three causes, a cheap check, a force restart, a data-loss restore behind the backup and owner gates
+/// (after the lower-risk steps), the step that makes a verified backup, a question bound to a fact, the question
+/// whose device it is, Apple Support serving every cause, and the document's fixed order.</summary>
 internal sealed class DiagnoseKnowledge : IDisposable
 {
     // The reference parts are the shared mini knowledge base's; the diagnosis model is this class's own.
     private static readonly string[] s_borrowed =
-        ["words/words.yaml", "escalations/test.yaml", "error-codes/test.yaml", "procedures/test.yaml", "models/test.yaml", "acceptance/test.yaml"];
+        ["words/words.yaml", "error-codes/test.yaml", "procedures/test.yaml", "models/test.yaml", "acceptance/test.yaml"];
 
     private readonly MiniKnowledge _folder = new(
         MiniKnowledge.Files.Where(f => s_borrowed.Contains(f.Key)).Concat(Files).ToDictionary(f => f.Key, f => f.Value));
@@ -47,8 +48,8 @@ internal sealed class DiagnoseKnowledge : IDisposable
                 - { cause: cable-faulty, p: 0.6, word: most-common, quote: "最も多い原因" }
                 - { cause: software-glitch, p: 0.35, word: assumed }
                 - { cause: device-hardware-fault, p: 0.05, word: rare, quote: "稀だが可能性あり" }
-              actions: [change-cable, force-restart, dfu-restore]
-              questions: [q-cable, q-connected]
+              actions: [change-cable, force-restart, dfu-restore, make-verified-backup]
+              questions: [q-cable, q-connected, q-device-owner]
               escalations: [apple-support]
               authoredOrder: [dfu-restore, force-restart, change-cable, apple-support]
             """,
@@ -83,11 +84,21 @@ internal sealed class DiagnoseKnowledge : IDisposable
               why: { ja: "最終手段", en: "Last resort" }
               cost: 60
               risk: data-loss
-              gates: [backup-verified]
+              gates: [backup-verified, owner-consent]
+              after: [change-cable, force-restart]
               procedure: dfu
               fixes:
                 - { cause: software-glitch, p: 0.95, word: assumed }
                 - { cause: cable-faulty, p: 0.05, word: rare }
+            - id: make-verified-backup
+              title: { ja: "バックアップを作成し確認", en: "Make a backup and verify it" }
+              why: { ja: "消去の前に", en: "Before an erase" }
+              cost: 60
+              risk: none
+              opens: backup-verified
+              instructions:
+                - platform: any
+                  steps: [ { ja: "今すぐバックアップ", en: "Back Up Now" } ]
             """,
         ["questions/test.yaml"] = """
             - id: q-cable
@@ -117,6 +128,28 @@ internal sealed class DiagnoseKnowledge : IDisposable
                   text: { ja: "いいえ", en: "No" }
                   given: { cable-faulty: 0.7, device-hardware-fault: 0.8 }
                   otherwise: 0.05
+            - id: q-device-owner
+              text: { ja: "どなたの端末ですか?", en: "Whose device is this?" }
+              why: { ja: "消去の前に", en: "Before an erase" }
+              cost: 0.5
+              fact: { key: case.device-owner, answers: { "self": "own", "other": "someone-else" } }
+              answers:
+                - id: own
+                  text: { ja: "自分の", en: "My own" }
+                  otherwise: 0.9
+                  opens: [owner-consent]
+                - id: someone-else
+                  text: { ja: "他の人の", en: "Someone else's" }
+                  otherwise: 0.1
+            """,
+        ["escalations/test.yaml"] = """
+            - id: apple-support
+              kind: apple-support
+              title: { ja: "Appleサポート", en: "Apple Support" }
+              why: { ja: "診断", en: "Diagnosis" }
+              cost: 120
+              covers: [cable-faulty, software-glitch, device-hardware-fault]
+              prepare: [ { ja: "ログ", en: "Logs" } ]
             """,
         ["coverage/test.yaml"] = """
             - { document: error-4013, line: 4, heading: "エラー4013とは", ids: [restore-error-4013] }

@@ -46,12 +46,16 @@ internal sealed class ServeCommand
             return ExitCodes.Usage;
         }
 
+        // The knowledge base and any --learned overlay are checked before the server starts: a broken folder or
+        // overlay is reported with every problem's file and line, not at the first request.
+        _ = _context.LoadKnowledge(parseResult);
         var urls = parseResult.GetValue(_urls) ?? $"http://127.0.0.1:{(port ?? 5080).ToString(CultureInfo.InvariantCulture)}";
         var local = KiriwakeWebApp.IsLoopbackOnly(urls);
         var options = new KiriwakeWebOptions
         {
             Store = parseResult.GetValue(_store) ?? Environment.GetEnvironmentVariable("KIRIWAKE_STORE"),
             KnowledgeDirectory = _context.GetKnowledgeDirectory(parseResult),
+            LearnedDirectory = parseResult.GetValue(_context.LearnedOption),
             SessionLifetime = TimeSpan.FromDays(parseResult.GetValue(_expireDays) ?? 7),
             SessionsPerMinute = parseResult.GetValue(_perMinute) ?? 30,
             LocalEvidence = local,

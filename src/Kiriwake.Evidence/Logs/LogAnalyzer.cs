@@ -91,14 +91,23 @@ public static partial class LogAnalyzer
     }
 
     // A number typed on its own: "4013", "-1", "(4013)", "エラー４０１３", "error code 105".
-    [GeneratedRegex(@"^\s*(?:(?:error|エラー)\s*(?:code|コード|番号)?\s*[:：#]?\s*)?[(]?\s*(?<code>-?\d{1,6})\s*[)]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex BareCodePattern();
+    // Linear like every log pattern (issue 14): its runs of \s* would backtrack on a long line of spaces.
+    private static readonly Regex s_bareCode = new(@"^\s*(?:(?:error|エラー)\s*(?:code|コード|番号)?\s*[:：#]?\s*)?[(]?\s*(?<code>-?\d{1,6})\s*[)]?\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | LogLinePatterns.Linear, LogLinePatterns.MatchTimeout);
+
+    // "error code (4013)" with its spaces is far shorter; anything longer is a line to analyse, not a typed code.
+    private const int MaxBareCodeLength = 64;
 
     /// <summary>A typed code is certain; it may be listed in both domains (105 is a backup code and a restore code), and then both are findings.</summary>
     private static LogAnalysis? BareCode(string text, KnowledgeIndex index)
     {
         var trimmed = text.Normalize(NormalizationForm.FormKC).Trim();
-        var match = BareCodePattern().Match(trimmed);
+        if (trimmed.Length > MaxBareCodeLength)
+        {
+            return null;
+        }
+
+        var match = s_bareCode.Match(trimmed);
         if (!match.Success)
         {
             return null;

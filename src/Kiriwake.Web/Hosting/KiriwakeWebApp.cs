@@ -41,7 +41,7 @@ public static class KiriwakeWebApp
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = TextLimits.MaxRequestBytes);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new KnowledgeModels(KnowledgeLoader.Load(sp.GetRequiredService<KiriwakeWebOptions>().Knowledge())));
+        builder.Services.AddSingleton(sp => new KnowledgeModels(LoadKnowledge(sp.GetRequiredService<KiriwakeWebOptions>())));
         builder.Services.AddSessionStore();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
@@ -77,6 +77,13 @@ public static class KiriwakeWebApp
         await app.Services.MigrateStoreAsync(CancellationToken.None);
         await app.MapHelpdeskAsync(CancellationToken.None); // Helpdesk/ (issue 11)
         return app;
+    }
+
+    /// <summary>The knowledge base this process serves, with the learned overlay laid over it when one is named.</summary>
+    private static Core.Knowledge.KnowledgeBase LoadKnowledge(KiriwakeWebOptions options)
+    {
+        var kb = KnowledgeLoader.Load(options.Knowledge());
+        return options.LearnedDirectory is { } learned ? Knowledge.Overlay.LearnedOverlayReader.Apply(kb, learned) : kb;
     }
 
     /// <summary>True when every URL binds a loopback address (127.0.0.1, ::1, localhost).</summary>

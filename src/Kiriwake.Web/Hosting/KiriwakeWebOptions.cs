@@ -11,6 +11,9 @@ public sealed record KiriwakeWebOptions
     /// <summary>The knowledge folder (null: the one shipped beside the program).</summary>
     public string? KnowledgeDirectory { get; init; }
 
+    /// <summary>A learned overlay folder (`kiriwake kb learn`, docs/learning.md) laid over the knowledge base (null: none).</summary>
+    public string? LearnedDirectory { get; init; }
+
     /// <summary>How long a session lives after its last change.</summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromDays(7);
 

@@ -6,7 +6,8 @@ namespace Kiriwake.Knowledge.Validation;
 
 /// <summary>
 /// Checks what no single entry can check alone: unique and resolvable ids, priors and answer likelihoods
-/// summing to 1 for every cause, every cause of a symptom fixable by its steps or covered by its escalation.
+/// summing to 1 for every cause, every cause of a symptom fixable by its steps or covered by its escalation, and every
+/// coverage entry's <c>as:</c> agreeing with the kinds of its ids.
 /// </summary>
 internal sealed class CrossReferenceValidator
 {

@@ -57,6 +57,11 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Theory]
+    [InlineData("coverage/test.yaml", "technician-checklist/cable], as: data", "technician-checklist/cable], as: text, why: \"x\"", "coverage/test.yaml:1: [error-4013:4] as: text, but 'restore-error-4013' is data the engine uses: write as: data")]
+    [InlineData("coverage/test.yaml", "ids: [restore-error-4013, technician-checklist/cable], as: data", "ids: [technician-checklist/cable], as: data", "coverage/test.yaml:1: [error-4013:4] as: data, but every id is text only (checklist, FAQ, note, case study or acceptance criterion): write as: text with a why, or add the data id that models the heading")]
+    [InlineData("coverage/test.yaml", "ids: [restore-error-4013, technician-checklist/cable], as: data", "ids: [technician-checklist/cable], as: text", "coverage/test.yaml:1: [error-4013:4] heading 'エラー4013とは' is modelled as text only: say why (why:)")]
+    [InlineData("coverage/test.yaml", "as: data", "as: maybe", "coverage/test.yaml:1: [error-4013:4] as 'maybe' is not one of: data | text")]
+    [InlineData("coverage/test.yaml", "as: data", "as: data, why: \"read only\"", "coverage/test.yaml:1: [error-4013:4] heading 'エラー4013とは' is not modelled as text: why: is only for as: text")]
     [InlineData("escalations/test.yaml", "covers: [cable-faulty, device-hardware-fault]", "covers: []", "escalations/test.yaml:1: [apple-support] an escalation lists the causes it serves (covers); none serves every cause")]
     [InlineData("escalations/test.yaml", "covers: [cable-faulty, device-hardware-fault]", "covers: [cable-faulty]", "symptoms/test.yaml:1: [restore-error-4013] cause 'device-hardware-fault' is served by none of this symptom's escalations")]
     [InlineData("actions/test.yaml", "after: [change-cable]", "after: []", "actions/test.yaml:11: [dfu-restore] risk ladder (restore-error-4013): data-loss step must come after the none-risk 'change-cable', which fixes one of the same causes (add it to after)")]
@@ -113,5 +118,31 @@ public sealed class KnowledgeLoaderTests
     public void Load_MissingFolder_ThrowsDirectoryNotFound()
     {
         Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-kb-" + Guid.NewGuid().ToString("N"))));
+    }
+
+    [Fact]
+    public void Lint_CoverageTextEntryWithReason_ReportsNoCoverageProblem()
+    {
+        using var kb = new MiniKnowledge();
+        kb.Write("coverage/more.yaml", "- { document: error-4013, line: 5, heading: \"準備\", ids: [technician-checklist/cable], as: text, why: \"a checklist the person reads\" }");
+
+        var problems = KnowledgeLoader.Lint(kb.Root);
+
+        Assert.DoesNotContain(problems, p => p.File.StartsWith("coverage/", StringComparison.Ordinal));
+        Assert.Contains(KnowledgeLoader.Load(kb.Root).Content.Coverage, c => c is { Line: 5, As: ModelledAs.Text, Why: "a checklist the person reads" });
+    }
+
+    [Fact]
+    public void Lint_CoverageWrongAsOnSecondLine_PointsAtThatLine()
+    {
+        using var kb = new MiniKnowledge();
+        kb.Write(
+            "coverage/more.yaml",
+            "- { document: error-4013, line: 5, heading: \"準備\", ids: [technician-checklist/cable], as: text, why: \"read\" }\n" +
+            "- { document: error-4013, line: 6, heading: \"原因\", ids: [cable-faulty], as: text, why: \"read\" }");
+
+        var problems = KnowledgeLoader.Lint(kb.Root).Select(p => p.ToString()).ToList();
+
+        Assert.Equal(["coverage/more.yaml:2: [error-4013:6] as: text, but 'cable-faulty' is data the engine uses: write as: data"], problems);
     }
 }

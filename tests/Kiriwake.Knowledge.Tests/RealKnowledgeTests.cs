@@ -4,11 +4,12 @@ using System.Text.RegularExpressions;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Knowledge.Mermaid;
 using Kiriwake.Tests;
+using Xunit.Abstractions;
 
 namespace Kiriwake.Knowledge.Tests;
 
 /// <summary>The real knowledge/ folder: it loads clean, covers every heading of both seeds, and is complete in both languages.</summary>
-public sealed class RealKnowledgeTests
+public sealed class RealKnowledgeTests(ITestOutputHelper output)
 {
     private static readonly Lazy<KnowledgeBase> s_knowledge = new(() => KnowledgeLoader.Load(RepoPaths.Knowledge));
 
@@ -47,6 +48,32 @@ public sealed class RealKnowledgeTests
 
         Assert.True(missing.Count == 0, "unmapped headings:" + Environment.NewLine + string.Join(Environment.NewLine, missing));
         Assert.Equal(146, headings.Count);
+    }
+
+    [Fact]
+    public void Coverage_EveryEntry_SaysHowTheHeadingIsModelledAndWhyWhenText()
+    {
+        var coverage = s_knowledge.Value.Content.Coverage;
+
+        // as: must agree with the kinds of the ids; the loader's check points at file:line.
+        var disagreements = KnowledgeLoader.Lint(RepoPaths.Knowledge).Where(p => p.File.StartsWith("coverage/", StringComparison.Ordinal)).ToList();
+        Assert.True(disagreements.Count == 0, string.Join(Environment.NewLine, disagreements));
+        var undeclared = coverage.Where(c => c.As is null).Select(c => $"{c.Document}:{c.Line} {c.Heading}: no as:").ToList();
+        var unexplained = coverage.Where(c => c.As == ModelledAs.Text && string.IsNullOrWhiteSpace(c.Why)).Select(c => $"{c.Document}:{c.Line} {c.Heading}: as: text without why:").ToList();
+        Assert.True(undeclared.Count + unexplained.Count == 0, string.Join(Environment.NewLine, undeclared.Concat(unexplained)));
+
+        // The counts are recorded in SCHEMA.md; a change to the map must update them there.
+        var counts = coverage.GroupBy(c => c.Document)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {g.Count(c => c.As == ModelledAs.Data)} data, {g.Count(c => c.As == ModelledAs.Text)} text")
+            .ToList();
+        foreach (var line in counts)
+        {
+            output.WriteLine(line);
+        }
+
+        var recorded = Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Knowledge, "SCHEMA.md")), "Coverage counts: (?<counts>[^\\n]+)\\.").Groups["counts"].Value;
+        Assert.Equal(string.Join("; ", counts), recorded);
     }
 
     [Fact]

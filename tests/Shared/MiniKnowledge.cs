@@ -210,7 +210,7 @@ internal sealed class MiniKnowledge : IDisposable
               outcome: { ja: "直った", en: "Fixed" }
             """,
         ["coverage/test.yaml"] = """
-            - { document: error-4013, line: 4, heading: "エラー4013とは", ids: [restore-error-4013, technician-checklist/cable] }
+            - { document: error-4013, line: 4, heading: "エラー4013とは", ids: [restore-error-4013, technician-checklist/cable], as: data }
             """,
     };
 

@@ -42,4 +42,20 @@ public sealed record CaseStudy(string Id, LocalizedText Title, string SymptomId,
 public sealed record CoverageEntry(string Document, string Heading, IReadOnlyList<string> Ids)
 {
     public int Line { get; init; }
+
+    /// <summary>How the heading is modelled: as data the engine uses, or only as text a person reads; null where the entry does not say.</summary>
+    public ModelledAs? As { get; init; }
+
+    /// <summary>For a <see cref="ModelledAs.Text"/> heading: why it is text only (English, for the knowledge's authors).</summary>
+    public string? Why { get; init; }
+}
+
+/// <summary>How a seed heading is modelled (coverage <c>as:</c>).</summary>
+public enum ModelledAs
+{
+    /// <summary>At least one of its ids is a symptom, cause, step, error code, procedure, model or flow the engine uses.</summary>
+    Data,
+
+    /// <summary>Its ids are only checklists (or their items), FAQ entries, notes, case studies or acceptance criteria.</summary>
+    Text,
 }

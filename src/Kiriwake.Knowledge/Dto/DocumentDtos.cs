@@ -63,4 +63,8 @@ internal sealed class CoverageDto : Lined
     public string? Heading { get; set; }
 
     public List<string>? Ids { get; set; }
+
+    public string? As { get; set; }
+
+    public string? Why { get; set; }
 }

@@ -165,7 +165,21 @@ internal sealed partial class KnowledgeReader
                 Problem(scope, $"heading '{dto.Heading}' is mapped to no id");
             }
 
-            return Keep(new CoverageEntry(dto.Document ?? string.Empty, dto.Heading ?? string.Empty, Ids(dto.Ids)) { Line = dto.Line ?? 0 }, scope);
+            // as: may be left out (a minimal knowledge base); the real one declares it everywhere (RealKnowledgeTests).
+            var modelledAs = dto.As is null ? null : Enum<ModelledAs>(dto.As, scope, "as");
+            var why = string.IsNullOrWhiteSpace(dto.Why) ? null : dto.Why.Trim();
+            if (modelledAs == ModelledAs.Text && why is null)
+            {
+                Problem(scope, $"heading '{dto.Heading}' is modelled as text only: say why (why:)");
+            }
+            else if (modelledAs != ModelledAs.Text && why is not null)
+            {
+                Problem(scope, $"heading '{dto.Heading}' is not modelled as text: why: is only for as: text");
+            }
+
+            return Keep(
+                new CoverageEntry(dto.Document ?? string.Empty, dto.Heading ?? string.Empty, Ids(dto.Ids)) { Line = dto.Line ?? 0, As = modelledAs, Why = why },
+                scope);
         }).ToList();
 
     private void CheckDocument(string? document, Scope scope)

@@ -6,7 +6,8 @@ namespace Kiriwake.Knowledge.Validation;
 
 /// <summary>
 /// Checks what no single entry can check alone: unique and resolvable ids, priors and answer likelihoods
-/// summing to 1 for every cause, every cause of a symptom fixable by its steps or covered by its escalation.
+/// summing to 1 for every cause, every cause of a symptom fixable by its steps or covered by its escalation, and every
+/// coverage entry's <c>as:</c> agreeing with the kinds of its ids.
 /// </summary>
 internal sealed class CrossReferenceValidator
 {
@@ -15,6 +16,9 @@ internal sealed class CrossReferenceValidator
     private readonly HashSet<string> _causes;
     private readonly HashSet<string> _steps = new(StringComparer.Ordinal);
     private readonly HashSet<string> _anyId = new(StringComparer.Ordinal);
+
+    /// <summary>Ids of what the engine uses (coverage <c>as: data</c>); the rest of <see cref="_anyId"/> is text a person reads.</summary>
+    private readonly HashSet<string> _dataIds = new(StringComparer.Ordinal);
 
     public CrossReferenceValidator(KnowledgeContent content, ProblemLog log)
     {
@@ -43,18 +47,19 @@ internal sealed class CrossReferenceValidator
             }
         }
 
-        _anyId.UnionWith(_causes);
-        _anyId.UnionWith(_steps);
-        _anyId.UnionWith(content.Symptoms.Select(s => s.Id));
+        _dataIds.UnionWith(_causes);
+        _dataIds.UnionWith(_steps);
+        _dataIds.UnionWith(content.Symptoms.Select(s => s.Id));
+        _dataIds.UnionWith(content.Flows.Select(f => f.Id));
+        _dataIds.UnionWith(content.ErrorCodes.Select(c => $"{EnumNames.ToKebab(c.Domain)}:{c.Code.ToString(CultureInfo.InvariantCulture)}"));
+        _dataIds.UnionWith(content.Procedures.Select(p => EnumNames.ToKebab(p.Kind)));
+        _anyId.UnionWith(_dataIds);
         _anyId.UnionWith(content.Checklists.Select(c => c.Id));
         _anyId.UnionWith(content.Checklists.SelectMany(c => c.Items.Select(i => $"{c.Id}/{i.Id}")));
-        _anyId.UnionWith(content.Flows.Select(f => f.Id));
         _anyId.UnionWith(content.Faq.Select(f => f.Id));
         _anyId.UnionWith(content.Acceptance.Select(a => a.Id));
         _anyId.UnionWith(content.Notes.Select(n => n.Id));
         _anyId.UnionWith(content.CaseStudies.Select(c => c.Id));
-        _anyId.UnionWith(content.ErrorCodes.Select(c => $"{EnumNames.ToKebab(c.Domain)}:{c.Code.ToString(CultureInfo.InvariantCulture)}"));
-        _anyId.UnionWith(content.Procedures.Select(p => EnumNames.ToKebab(p.Kind)));
         _anyId.UnionWith(content.Words.Select(w => w.Id));
     }
 
@@ -202,7 +207,17 @@ internal sealed class CrossReferenceValidator
 
         foreach (var entry in _content.Coverage)
         {
-            RequireAll(entry, $"{entry.Document}:{entry.Line.ToString(CultureInfo.InvariantCulture)}", entry.Ids, _anyId, "id");
+            var at = $"{entry.Document}:{entry.Line.ToString(CultureInfo.InvariantCulture)}";
+            RequireAll(entry, at, entry.Ids, _anyId, "id");
+            var isData = entry.Ids.Any(_dataIds.Contains);
+            if (entry.As == ModelledAs.Data && !isData && entry.Ids.All(_anyId.Contains))
+            {
+                _log.At(entry, at, "as: data, but every id is text only (checklist, FAQ, note, case study or acceptance criterion): write as: text with a why, or add the data id that models the heading");
+            }
+            else if (entry.As == ModelledAs.Text && isData)
+            {
+                _log.At(entry, at, $"as: text, but '{entry.Ids.First(_dataIds.Contains)}' is data the engine uses: write as: data");
+            }
         }
     }
 

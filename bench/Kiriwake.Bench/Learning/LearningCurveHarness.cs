@@ -38,9 +38,12 @@ internal static class LearningCurveHarness
         var minCases = Int(args, "--min-cases", LearningOptions.Default.MinCases);
         var confirmed = double.Parse(BenchPaths.Option(args, "--confirmed", "0"), CultureInfo.InvariantCulture);
         var symptomArg = BenchPaths.Option(args, "--symptoms", "all");
+        var eligible = kb.Content.Symptoms.Select(s => s.Id).Where(id => ModelFlattener.Flatten(kb, id) is var m && m.Actions.Count + m.Questions.Count <= ModelScorer.MaxOptimalItems).ToArray();
         var symptoms = symptomArg == "all"
-            ? kb.Content.Symptoms.Select(s => s.Id).Where(id => ModelFlattener.Flatten(kb, id) is var m && m.Actions.Count + m.Questions.Count <= ModelScorer.MaxOptimalItems).ToArray()
+            ? eligible
             : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var explain = args.Contains("--explain");
+        var explore = double.Parse(BenchPaths.Option(args, "--explore", "0"), CultureInfo.InvariantCulture);
         var options = LearningOptions.Default with
         {
             MinCases = minCases,
@@ -50,13 +53,14 @@ internal static class LearningCurveHarness
         };
         Directory.CreateDirectory(outDir);
 
-        var jobs = symptoms.SelectMany((s, i) => Enumerable.Range(0, worlds).Select(w => (Symptom: s, World: w, Seed: (seed * 1_000_003) + (i * 1000) + w))).ToArray();
+        // A world's seed depends on the symptom's place among all eligible symptoms, so `--symptoms X` reproduces X's worlds of a full run.
+        var jobs = symptoms.SelectMany(s => Enumerable.Range(0, worlds).Select(w => (Symptom: s, World: w, Seed: (seed * 1_000_003) + (Math.Max(0, Array.IndexOf(eligible, s)) * 1000) + w))).ToArray();
         var results = new WorldResult?[jobs.Length];
         var watch = Stopwatch.StartNew();
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
         {
             var (symptom, world, worldSeed) = jobs[j];
-            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, options);
+            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, options, explain, explore);
             var r = results[j];
             Console.Error.WriteLine(r is null
                 ? $"{symptom} world {world}: optimum not computed, skipped"
@@ -72,7 +76,7 @@ internal static class LearningCurveHarness
         return 0;
     }
 
-    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, LearningOptions options)
+    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, LearningOptions options, bool explain, double explore)
     {
         var truthKb = TrueWorld.Create(kb, symptom, seed);
         var truth = new CompiledModel(ModelFlattener.Flatten(truthKb, symptom));
@@ -92,16 +96,24 @@ internal static class LearningCurveHarness
         {
             for (var i = 0; i < batch && cases.Count < total; i++)
             {
-                cases.Add(simulator.Next(planner, cases.Count + 1));
+                // Exploration: every case whose number falls in the explored share is planned on the knowledge base alone.
+                var explored = explore > 0 && Explored(cases.Count + 1, explore);
+                cases.Add(simulator.Next(explored ? kbPlanner : planner, cases.Count + 1));
             }
 
             var (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
             planner = Planner(OverlayApplier.Apply(kb, overlay), symptom);
             curve.Add((cases.Count, Cost(planner, truth)));
+            if (explain && cases.Count == TargetCases)
+            {
+                Console.Error.WriteLine($"EM iterations {overlay.Summary.Iterations}\n" + WorldExplainer.Explain(kb, truthKb, OverlayApplier.Apply(kb, overlay), symptom, world, cases));
+            }
         }
 
         return new WorldResult(symptom, world, optimal.ExpectedCost, truthEngine, kbCost, curve);
     }
+
+    private static bool Explored(int number, double share) => Math.Floor(number * share) > Math.Floor((number - 1) * share);
 
     private static EnginePolicy Planner(KnowledgeBase kb, string symptom) =>
         new(new CompiledModel(ModelFlattener.Flatten(kb, symptom)), GateState.AllOpen);

@@ -4,6 +4,7 @@ using Kiriwake.Knowledge;
 using Kiriwake.Web.Api;
 using Kiriwake.Web.Diagnosis;
 using Kiriwake.Web.Helpdesk;
+using Kiriwake.Web.Helpdesk.Learning;
 using Kiriwake.Web.Pages;
 using Kiriwake.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
@@ -41,7 +42,7 @@ public static class KiriwakeWebApp
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = TextLimits.MaxRequestBytes);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new KnowledgeModels(LoadKnowledge(sp.GetRequiredService<KiriwakeWebOptions>())));
+        builder.Services.AddHelpdeskLearning(); // Helpdesk/Learning (issue 12): the knowledge in use, with the approved overlay
         builder.Services.AddSessionStore();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
@@ -76,14 +77,8 @@ public static class KiriwakeWebApp
         app.MapLocalPages();
         await app.Services.MigrateStoreAsync(CancellationToken.None);
         await app.MapHelpdeskAsync(CancellationToken.None); // Helpdesk/ (issue 11)
+        await app.MapHelpdeskLearningAsync(CancellationToken.None); // Helpdesk/Learning (issue 12)
         return app;
-    }
-
-    /// <summary>The knowledge base this process serves, with the learned overlay laid over it when one is named.</summary>
-    private static Core.Knowledge.KnowledgeBase LoadKnowledge(KiriwakeWebOptions options)
-    {
-        var kb = KnowledgeLoader.Load(options.Knowledge());
-        return options.LearnedDirectory is { } learned ? Knowledge.Overlay.LearnedOverlayReader.Apply(kb, learned) : kb;
     }
 
     /// <summary>True when every URL binds a loopback address (127.0.0.1, ::1, localhost).</summary>

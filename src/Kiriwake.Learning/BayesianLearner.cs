@@ -38,43 +38,7 @@ public static class BayesianLearner
     /// <summary>The overlay alone (without the first-step comparison, which plans every symptom twice), and the
     /// number of closed cases per symptom, sorted by symptom id.</summary>
     /// <exception cref="CaseFormatException">A case does not fit the knowledge base (unknown symptom, step, answer or cause).</exception>
-    public static (LearnedOverlay Overlay, SortedDictionary<string, int> SymptomCases) Estimate(KnowledgeBase kb, IReadOnlyList<ClosedCase> cases, LearningOptions? options = null) =>
-        Estimate(kb, cases, options, null);
-
-    /// <summary>Sweeps of the posterior sampler before the first draw, and between two draws.</summary>
-    public const int BurnInSweeps = 50;
-
-    public const int SweepsBetweenDraws = 10;
-
-    /// <summary>The overlay (the EM's estimate) and <paramref name="count"/> draws from the posterior (docs/learning.md, exploration).</summary>
-    /// <exception cref="CaseFormatException">A case does not fit the knowledge base (unknown symptom, step, answer or cause).</exception>
-    public static (LearnedOverlay Overlay, IReadOnlyList<LearnedOverlay> Draws) EstimateWithDraws(KnowledgeBase kb, IReadOnlyList<ClosedCase> cases, int count, LearningOptions? options = null)
-    {
-        var draws = new DrawRequest(count);
-        var (overlay, _) = Estimate(kb, cases, options, draws);
-        return (overlay, draws.Draws);
-    }
-
-    private sealed class DrawRequest(int count)
-    {
-        public int Count { get; } = count;
-
-        public List<LearnedOverlay> Draws { get; } = [];
-    }
-
-    private static int Seed(string[] keys)
-    {
-        // FNV-1a over the canonical cases: stable across processes (string.GetHashCode is not).
-        var h = 2166136261u;
-        foreach (var ch in keys.SelectMany(k => k + "\u0004"))
-        {
-            h = (h ^ ch) * 16777619u;
-        }
-
-        return (int)(h & 0x7fffffff);
-    }
-
-    private static (LearnedOverlay Overlay, SortedDictionary<string, int> SymptomCases) Estimate(KnowledgeBase kb, IReadOnlyList<ClosedCase> cases, LearningOptions? options, DrawRequest? draws)
+    public static (LearnedOverlay Overlay, SortedDictionary<string, int> SymptomCases) Estimate(KnowledgeBase kb, IReadOnlyList<ClosedCase> cases, LearningOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(kb);
         ArgumentNullException.ThrowIfNull(cases);
@@ -116,22 +80,6 @@ public static class BayesianLearner
         var em = new ExpectationMaximization(space, grouped, options);
         em.Run();
         var overlay = BuildOverlay(space, em, options, closed.Length, closed.Count(c => c.ConfirmedCause is not null));
-        if (draws is { Count: > 0 })
-        {
-            // Posterior draws for exploration: a Gibbs sampler started at the EM's estimate, seeded by the cases
-            // themselves, so the same cases give the same draws.
-            var sampler = new PosteriorSampler(em, grouped, options, new Random(Seed(keys)));
-            for (var d = 0; d < draws.Count; d++)
-            {
-                for (var sweep = 0; sweep < (d == 0 ? BurnInSweeps : SweepsBetweenDraws); sweep++)
-                {
-                    sampler.Sweep();
-                }
-
-                draws.Draws.Add(BuildOverlay(space, em, options, closed.Length, closed.Count(c => c.ConfirmedCause is not null)));
-            }
-        }
-
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < space.Symptoms.Count; s++)
         {

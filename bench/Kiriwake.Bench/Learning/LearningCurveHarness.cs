@@ -43,9 +43,7 @@ internal static class LearningCurveHarness
             ? eligible
             : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var explain = args.Contains("--explain");
-        var explore = double.Parse(BenchPaths.Option(args, "--explore", "0"), CultureInfo.InvariantCulture);
-        var thompson = double.Parse(BenchPaths.Option(args, "--thompson", "0"), CultureInfo.InvariantCulture);
-        var drawCount = Int(args, "--draws", 5);
+
         var options = LearningOptions.Default with
         {
             MinCases = minCases,
@@ -62,7 +60,7 @@ internal static class LearningCurveHarness
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
         {
             var (symptom, world, worldSeed) = jobs[j];
-            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, options, explain, explore, thompson, drawCount);
+            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, options, explain);
             var r = results[j];
             Console.Error.WriteLine(r is null
                 ? $"{symptom} world {world}: optimum not computed, skipped"
@@ -78,7 +76,7 @@ internal static class LearningCurveHarness
         return 0;
     }
 
-    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, LearningOptions options, bool explain, double explore, double thompson, int drawCount)
+    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, LearningOptions options, bool explain)
     {
         var truthKb = TrueWorld.Create(kb, symptom, seed);
         var truth = new CompiledModel(ModelFlattener.Flatten(truthKb, symptom));
@@ -93,45 +91,25 @@ internal static class LearningCurveHarness
         var simulator = new CaseSimulator(truth, new Random(seed), confirmed);
         var cases = new List<ClosedCase>();
         var planner = kbPlanner;
-        var drawPlanners = new List<EnginePolicy>();
-        var deployed = new List<(int Cases, double Cost)> { (0, kbCost) };
         var curve = new List<(int Cases, double Cost)> { (0, kbCost) };
         while (cases.Count < total)
         {
             for (var i = 0; i < batch && cases.Count < total; i++)
             {
-                // Exploration: every case whose number falls in the explored share is planned on the knowledge base alone.
-                var explored = explore > 0 && Explored(cases.Count + 1, explore);
-                var drawn = drawPlanners.Count > 0 && Explored(cases.Count + 1, thompson);
-                cases.Add(simulator.Next(explored ? kbPlanner : drawn ? drawPlanners[(cases.Count + 1) % drawPlanners.Count] : planner, cases.Count + 1));
+                cases.Add(simulator.Next(planner, cases.Count + 1));
             }
 
-            LearnedOverlay overlay;
-            if (thompson > 0)
-            {
-                (overlay, var draws) = BayesianLearner.EstimateWithDraws(kb, cases, drawCount, options);
-                drawPlanners = draws.Select(d => Planner(OverlayApplier.Apply(kb, d), symptom)).ToList();
-            }
-            else
-            {
-                (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
-            }
-
+            var (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
             planner = Planner(OverlayApplier.Apply(kb, overlay), symptom);
-            var cost = Cost(planner, truth);
-            curve.Add((cases.Count, cost));
-            var drawCost = drawPlanners.Count > 0 ? drawPlanners.Average(d => Cost(d, truth)) : cost;
-            deployed.Add((cases.Count, ((1 - thompson) * cost) + (thompson * drawCost)));
+            curve.Add((cases.Count, Cost(planner, truth)));
             if (explain && cases.Count == TargetCases)
             {
                 Console.Error.WriteLine($"EM iterations {overlay.Summary.Iterations}\n" + WorldExplainer.Explain(kb, truthKb, OverlayApplier.Apply(kb, overlay), symptom, world, cases));
             }
         }
 
-        return new WorldResult(symptom, world, optimal.ExpectedCost, truthEngine, kbCost, curve, deployed);
+        return new WorldResult(symptom, world, optimal.ExpectedCost, truthEngine, kbCost, curve);
     }
-
-    private static bool Explored(int number, double share) => Math.Floor(number * share) > Math.Floor((number - 1) * share);
 
     private static EnginePolicy Planner(KnowledgeBase kb, string symptom) =>
         new(new CompiledModel(ModelFlattener.Flatten(kb, symptom)), GateState.AllOpen);
@@ -161,7 +139,6 @@ internal static class LearningCurveHarness
         {
             var at = hard.Select(r => r.GapAt(TargetCases)).ToArray();
             md.Append(CultureInfo.InvariantCulture, $"After {TargetCases} cases the engine with learning is within {TargetGap} % of the optimum in {at.Count(g => g <= TargetGap)} of {hard.Length} (mean gap {at.Average():0.00} %, median {Median(at):0.00} %, max {at.Max():0.00} %; the knowledge base alone: mean {hard.Average(r => r.KbGap):0.0} %).");
-            md.Append(CultureInfo.InvariantCulture, $" Including the exploration's own cost, the cases served after {TargetCases} cases are {hard.Average(r => r.DeployedGapAt(TargetCases)):0.00} % above the optimum on those worlds ({results.Average(r => r.DeployedGapAt(TargetCases)):0.00} % on all worlds).");
         }
 
         md.AppendLine();
@@ -224,11 +201,8 @@ internal static class LearningCurveHarness
     private static int Int(string[] args, string name, int fallback) =>
         int.Parse(BenchPaths.Option(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
-    private sealed record WorldResult(string Symptom, int World, double Optimum, double TruthEngine, double KbCost, IReadOnlyList<(int Cases, double Cost)> Curve, IReadOnlyList<(int Cases, double Cost)> Deployed)
+    private sealed record WorldResult(string Symptom, int World, double Optimum, double TruthEngine, double KbCost, IReadOnlyList<(int Cases, double Cost)> Curve)
     {
-        /// <summary>The mean cost of the cases served in the batch after n cases, exploration included.</summary>
-        public double DeployedGapAt(int n) => (Deployed.Last(c => c.Cases <= n).Cost - Optimum) / Optimum * 100;
-
         public double KbGap => (KbCost - Optimum) / Optimum * 100;
 
         /// <summary>The engine planned on the true parameters: the best learning can reach with this engine.</summary>

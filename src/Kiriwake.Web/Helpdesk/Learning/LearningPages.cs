@@ -310,7 +310,7 @@ public static class LearningPages
     private static string Cause(KnowledgeBase kb, string id, Language language) =>
         kb.Causes.TryGetValue(id, out var c) ? c.Title.Get(language) : id;
 
-    private static string Percent(double p) => Html.E((p * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %");
+    private static string Percent(double p) => Html.E((p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "\u00a0%");
 
     private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

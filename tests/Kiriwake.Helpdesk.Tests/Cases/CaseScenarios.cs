@@ -18,13 +18,13 @@ internal static class CaseScenarios
     /// </summary>
     public static async Task HandOverAnswerCloseExportAsync(HelpdeskHost host, string store)
     {
-        await HelpdeskHost.AddUserAsync(store, "sato", "agent");
-        await HelpdeskHost.AddUserAsync(store, "suzuki", "technician");
+        await HelpdeskHost.AddUserAsync(store, "tanaka", "agent");
+        await HelpdeskHost.AddUserAsync(store, "ito", "technician");
         var person = host.Browser();
         var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
         var code = await CaseDriver.HandOverAsync(person, id);
         var agent = host.Browser();
-        await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
+        await HelpdeskHost.SignInAsync(agent, "tanaka", HelpdeskHost.Password);
 
         // Answer until the first action step, then "fixed".
         string html;
@@ -42,7 +42,7 @@ internal static class CaseScenarios
         }
 
         html = await agent.GetStringAsync($"/helpdesk/cases/{code}");
-        Assert.Contains("ヘルプデスク担当 sato", html, StringComparison.Ordinal);
+        Assert.Contains("ヘルプデスク担当 tanaka", html, StringComparison.Ordinal);
         var criteria = System.Text.RegularExpressions.Regex.Matches(html, "name=\"acceptance\" value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
         Assert.NotEmpty(criteria);
 
@@ -68,7 +68,7 @@ internal static class CaseScenarios
         // The export: technicians may, agents may not.
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/api/cases/export?format=jsonl")).StatusCode);
         var technician = host.Browser();
-        await HelpdeskHost.SignInAsync(technician, "suzuki", HelpdeskHost.Password);
+        await HelpdeskHost.SignInAsync(technician, "ito", HelpdeskHost.Password);
         var export = await technician.GetAsync("/api/cases/export?format=jsonl");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var text = await export.Content.ReadAsStringAsync();
@@ -112,9 +112,9 @@ internal static class CaseScenarios
         await using var db = HelpdeskStore.Open(StoreConnection.Parse(store, store));
         var audit = await db.AuditEvents.AsNoTracking().Where(a => a.CaseCode == code.Replace("-", "", StringComparison.Ordinal) || a.Action == "export").ToListAsync();
         Assert.Contains(audit, a => a.Action == "case-opened" && a.Actor == "person");
-        Assert.Contains(audit, a => a.Action == "answer" && a.Actor == "sato");
-        Assert.Contains(audit, a => a.Action == "close" && a.Actor == "sato");
-        Assert.Contains(audit, a => a.Action == "export" && a.Actor == "suzuki");
+        Assert.Contains(audit, a => a.Action == "answer" && a.Actor == "tanaka");
+        Assert.Contains(audit, a => a.Action == "close" && a.Actor == "tanaka");
+        Assert.Contains(audit, a => a.Action == "export" && a.Actor == "ito");
         Assert.Contains(audit, a => a.Action == "export" && a.Actor == "cli");
     }
 }

@@ -29,6 +29,7 @@ public static class CasesSetup
     {
         app.MapHandoverPages();
         app.MapQueuePage();
+        app.MapAnalyticsPage();
         app.MapCaseRoutes();
         app.MapCasesApi();
     }

@@ -303,7 +303,8 @@ public sealed partial class CaseTests : IAsyncLifetime
         var page = await technician.GetStringAsync($"/helpdesk/cases/{code}");
         Assert.Contains("id=\"closed\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-answer=", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await CaseDriver.PostCaseAsync(technician, code, "answer", ("step", step), ("answer", answers[0]))).StatusCode);
+        var token = await HelpdeskHost.AntiforgeryTokenAsync(technician, "/helpdesk");
+        Assert.Equal(HttpStatusCode.BadRequest, (await technician.PostAsync($"/helpdesk/cases/{code}/answer", CaseDriver.Form(token, ("step", step), ("answer", answers[0])))).StatusCode);
     }
 
     [Fact]

@@ -178,7 +178,7 @@ public sealed class CaseService(KnowledgeModels models, SessionStore sessions, H
     public static IReadOnlyList<HeldBackStep> AwaitingConsent(CaseView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view.Conversation.HeldBackSteps().Where(h => h.MissingGates.Contains(Gate.OwnerConsent)).ToArray();
+        return view.Conversation.HeldBackSteps().Where(h => h.FixProbability > 0 && h.MissingGates.Contains(Gate.OwnerConsent)).ToArray();
     }
 
     /// <summary>Records the owner's consent (technicians only) and opens the owner-consent gate; audited.</summary>

@@ -96,7 +96,7 @@ public static class CasePage
             return true;
         }
 
-        return view.Prompt is GatePrompt || CaseService.AwaitingConsent(view).Count > 0;
+        return view.Prompt is GatePrompt;
     }
 
     private static void Checklist(Html body, Checklist checklist, DiagnosisConversation conversation, bool ja, Language language)
@@ -145,7 +145,10 @@ public static class CasePage
                     }
                 }
 
-                body.Raw("<p class=\"notice\"><strong>").Text(ja ? "リスク" : "Risk").Raw(":</strong> ").Text(v.Risk).Raw("</p>");
+                if (v.Risk is { Length: > 0 })
+                {
+                    body.Raw("<p class=\"notice\"><strong>").Text(ja ? "リスク" : "Risk").Raw(":</strong> ").Text(v.Risk).Raw("</p>");
+                }
                 var model = view.Conversation.Model;
                 var dataLoss = model.TryFindStep(v.StepId, out var c) && model.RiskOf(c) == Risk.DataLoss;
                 if (dataLoss && !staff.IsTechnician)
@@ -226,26 +229,26 @@ public static class CasePage
         }
 
         body.Raw($"<form method=\"post\" action=\"/helpdesk/cases/{view.Case.Code}/consent\" id=\"consent-form\">").Raw(Layout.Antiforgery(context))
-            .Raw("<fieldset><legend>").Text(ja ? "同意した手順" : "Steps consented to").Raw("</legend>");
+            .Raw("<fieldset><legend>").Text(ja ? "同意した手順" : "Steps consented to").Raw("</legend><ul class=\"checklist\">");
         var n = 0;
         foreach (var a in awaiting)
         {
             n++;
-            body.Raw($"<div><input type=\"checkbox\" name=\"steps\" value=\"{Html.E(a.ActionId)}\" id=\"cs{n}\" checked> <label for=\"cs{n}\">").Text(a.Title).Raw("</label></div>");
+            body.Raw($"<li><input type=\"checkbox\" name=\"steps\" value=\"{Html.E(a.ActionId)}\" id=\"cs{n}\" checked><label for=\"cs{n}\">").Text(a.Title).Raw("</label></li>");
         }
 
-        body.Raw("</fieldset>")
+        body.Raw("</ul></fieldset>")
             .Raw("<label for=\"consented-by\">").Text(ja ? "同意した人(所有者)の名前" : "Who consented (the owner's name)").Raw("</label>")
             .Raw("<input id=\"consented-by\" name=\"consentedBy\" required maxlength=\"200\" autocomplete=\"off\">")
             .Raw("<label for=\"consented-at\">").Text(ja ? "同意した日時(UTC)" : "When (UTC)").Raw("</label>")
             .Raw($"<input id=\"consented-at\" name=\"consentedAt\" type=\"datetime-local\" required value=\"{Html.E(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture))}\">")
-            .Raw("<fieldset><legend>").Text(ja ? "同意の方法" : "How").Raw("</legend>");
+            .Raw("<fieldset><legend>").Text(ja ? "同意の方法" : "How").Raw("</legend><ul class=\"checklist\">");
         foreach (var method in ConsentMethods.All)
         {
-            body.Raw($"<div><input type=\"radio\" name=\"method\" value=\"{method}\" id=\"m-{method}\" required> <label for=\"m-{method}\">").Text(EscalationPackage.MethodName(method, ja)).Raw("</label></div>");
+            body.Raw($"<li><input type=\"radio\" name=\"method\" value=\"{method}\" id=\"m-{method}\" required><label for=\"m-{method}\">").Text(EscalationPackage.MethodName(method, ja)).Raw("</label></li>");
         }
 
-        body.Raw("</fieldset><button type=\"submit\" id=\"record-consent\">").Text(ja ? "同意を記録する" : "Record consent").Raw("</button></form></section>");
+        body.Raw("</ul></fieldset><button type=\"submit\" id=\"record-consent\">").Text(ja ? "同意を記録する" : "Record consent").Raw("</button></form></section>");
     }
 
     private static void ConsentList(Html body, CaseView view, bool ja)
@@ -365,11 +368,11 @@ public static class CasePage
         body.Raw("<section aria-labelledby=\"close\" class=\"case-close\"><h2 id=\"close\">").Text(ja ? "案件を閉じる" : "Close the case").Raw("</h2>")
             .Raw($"<form method=\"post\" action=\"/helpdesk/cases/{code}/close\" id=\"close-form\">").Raw(Layout.Antiforgery(context));
         var fixedOutcome = conversation.Snapshot.Outcome == SessionOutcome.Fixed;
-        body.Raw("<fieldset><legend>").Text(ja ? "結果" : "Outcome").Raw("</legend>")
-            .Raw($"<div><input type=\"radio\" name=\"outcome\" value=\"fixed\" id=\"o-fixed\"{(fixedOutcome ? " checked" : "")}> <label for=\"o-fixed\">")
+        body.Raw("<fieldset><legend>").Text(ja ? "結果" : "Outcome").Raw("</legend><ul class=\"checklist\">")
+            .Raw($"<li><input type=\"radio\" name=\"outcome\" value=\"fixed\" id=\"o-fixed\"{(fixedOutcome ? " checked" : "")}><label for=\"o-fixed\">")
             .Text(ja ? "解決" : "Fixed").Text(conversation.Snapshot is { Outcome: SessionOutcome.Fixed, FixedBy: { } by } ? $" — {conversation.Views.Title(by.Id)}" : ja ? "(直った手順に「直った」と答えてから)" : " (after answering \"fixed\" on the step that fixed it)")
-            .Raw("</label></div>")
-            .Raw($"<div><input type=\"radio\" name=\"outcome\" value=\"escalated\" id=\"o-escalated\"{(fixedOutcome ? "" : " checked")}> <label for=\"o-escalated\">").Text(ja ? "引き継ぎ" : "Escalated").Raw("</label></div></fieldset>");
+            .Raw("</label></li>")
+            .Raw($"<li><input type=\"radio\" name=\"outcome\" value=\"escalated\" id=\"o-escalated\"{(fixedOutcome ? "" : " checked")}><label for=\"o-escalated\">").Text(ja ? "引き継ぎ" : "Escalated").Raw("</label></li></ul></fieldset>");
         body.Raw("<label for=\"escalated-to\">").Text(ja ? "引き継ぎ先(引き継ぎのとき)" : "Escalated to (when escalated)").Raw("</label><select id=\"escalated-to\" name=\"escalatedTo\">");
         var suggested = conversation.Snapshot is { Outcome: SessionOutcome.Escalated, FixedBy: { } esc } ? CaseService.EscalationTarget(esc.Id) : null;
         foreach (var t in EscalationTargets.All)

@@ -27,7 +27,7 @@ public static class SvgBarChart
         var y = Gap;
         foreach (var (label, value, text) in bars)
         {
-            var length = top <= 0 ? 0 : Math.Max(0, Math.Min(1, value / top)) * (Width - LabelWidth - 70);
+            var length = top <= 0 ? 0 : Math.Max(0, Math.Min(1, value / top)) * (Width - LabelWidth - 120);
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 6}\" y=\"{y + BarHeight - 6}\" text-anchor=\"end\" font-size=\"13\" fill=\"currentColor\">{Html.E(Shorten(label))}</text>")
                 .Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{length:0.#}\" height=\"{BarHeight}\" rx=\"3\" fill=\"#2f6fb0\"><title>{Html.E(label)}: {Html.E(text)}</title></rect>")
                 .Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + length + 6:0.#}\" y=\"{y + BarHeight - 6}\" font-size=\"13\" fill=\"currentColor\">{Html.E(text)}</text>");
@@ -37,5 +37,20 @@ public static class SvgBarChart
         return sb.Append("</svg>").ToString();
     }
 
-    private static string Shorten(string label) => label.Length <= 22 ? label : label[..21] + "…";
+    /// <summary>Cut to what fits left of the bars: a full-width (Japanese) character counts as one em, others as half.</summary>
+    private static string Shorten(string label)
+    {
+        const double room = 18; // ems of 13 px in the label column
+        double used = 0;
+        for (var i = 0; i < label.Length; i++)
+        {
+            used += label[i] < 0x2E80 ? 0.55 : 1;
+            if (used > room)
+            {
+                return label[..Math.Max(0, i - 1)] + "…";
+            }
+        }
+
+        return label;
+    }
 }

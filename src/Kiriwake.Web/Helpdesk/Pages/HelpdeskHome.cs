@@ -20,6 +20,7 @@ public static class HelpdeskHome
         var role = HelpdeskRoles.All.FirstOrDefault(context.User.IsInRole) ?? "";
         var admin = role == HelpdeskRoles.Admin
             ? $"<p><a href=\"/helpdesk/admin/users\">{(ja ? "アカウントの管理" : "Manage accounts")}</a></p>"
+                + $"<p><a href=\"{Learning.LearningPages.Path}\">{(ja ? "ケースから学習した確率" : "Probabilities learned from cases")}</a></p>"
             : "";
         var body = new Html().Raw($"""
             <h1>{(ja ? "ヘルプデスク" : "Helpdesk")}</h1>

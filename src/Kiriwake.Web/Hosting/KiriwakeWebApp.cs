@@ -44,6 +44,8 @@ public static class KiriwakeWebApp
         builder.Services.AddSingleton(sp => new KnowledgeModels(LoadKnowledge(sp.GetRequiredService<KiriwakeWebOptions>())));
         builder.Services.AddSessionStore();
         builder.Services.AddScoped<SessionService>();
+        builder.Services.AddSingleton(sp => new SessionObjectCache(sp.GetRequiredService<KiriwakeWebOptions>().SessionCacheBytes));
+        builder.Services.AddSingleton<SessionObjects>();
         builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
         builder.Services.AddAntiforgery(a =>

@@ -16,6 +16,7 @@ work="$(mktemp -d)"
 pid=""
 stop_server() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
 trap 'stop_server; rm -rf "$work"' EXIT
+trap "exit 1" INT TERM
 out=bench/results/web-wrk.md
 url="http://127.0.0.1:$port"
 load() { cut -d' ' -f1-3 /proc/loadavg; }

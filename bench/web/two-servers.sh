@@ -3,6 +3,7 @@
 # Usage: bench/web/two-servers.sh [DURATION_SECONDS]   (default 10)
 #   BASELINE=DIR   a kiriwake build folder (holding kiriwake.dll) measured the same way in the same run, first
 #   ROUNDS=N       how many times each build is measured, alternating (default 1)
+#   NO_BUILD=1     measure the Release build already in artifacts/ (default: build it first)
 # Sessions are started round robin on both servers; each server is then driven by its own wrk (1 thread,
 # 8 connections: 16 in all) on the sessions the OTHER server started, so every answer continues on the other
 # process what one process began. Writes bench/results/web-wrk-two-servers-postgres.md.
@@ -22,7 +23,7 @@ out=bench/results/web-wrk-two-servers-postgres.md
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-dotnet build src/Kiriwake.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+[[ "${NO_BUILD:-}" == 1 ]] || dotnet build src/Kiriwake.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 current="$root/artifacts/bin/Kiriwake.Cli/release"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes')"
 
@@ -87,7 +88,7 @@ done
 {
   echo "# Two kiriwake serve processes on one PostgreSQL, under wrk"
   echo
-  echo "Made by: \`${BASELINE:+BASELINE=$baseline }ROUNDS=$rounds bench/web/two-servers.sh $duration\` on $(date -u +%Y-%m-%dT%H:%MZ), build $commit,"
+  echo "Made by: \`${NO_BUILD:+NO_BUILD=1 }${BASELINE:+BASELINE=$baseline }ROUNDS=$rounds bench/web/two-servers.sh $duration\` on $(date -u +%Y-%m-%dT%H:%MZ), build $commit,"
   echo "$(nproc) cores shared by both servers, PostgreSQL $pgversion (scripts/throwaway-postgres.sh: loopback, fsync off)"
   echo "and wrk; load average at the end: $(load) (each measurement says the load before it)."
   echo "Each server gets its own wrk (1 thread, 8 connections: 16 in all, ${duration} s) on the sessions the OTHER server"

@@ -99,20 +99,27 @@ public sealed class SessionStore(StoreContext db, TimeProvider time, StoreWriteG
     public async Task SaveLogAsync(SessionRow session, int readCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (session.EventCount <= readCount)
+        if (session.EventCount < readCount)
         {
-            // The event count is the session's version (caches rely on it): a stored log never shrinks or stays.
-            throw new ArgumentException($"A new log must hold more events than the {readCount} read; it holds {session.EventCount}.", nameof(session));
+            // The event count is the session's version (caches rely on it): a stored log never shrinks.
+            throw new ArgumentException($"A new log must hold at least the {readCount} events read; it holds {session.EventCount}.", nameof(session));
         }
 
-        var changed = await gate.RunAsync(
-            () => db.Sessions
-                .Where(s => s.Id == session.Id && s.EventCount == readCount)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(s => s.Log, session.Log)
-                    .SetProperty(s => s.EventCount, session.EventCount)
-                    .SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken),
-            cancellationToken);
+        // The same count is the same log (it only grows): only the expiry moves, so the version keeps naming one log.
+        var changed = session.EventCount == readCount
+            ? await gate.RunAsync(
+                () => db.Sessions
+                    .Where(s => s.Id == session.Id && s.EventCount == readCount)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken),
+                cancellationToken)
+            : await gate.RunAsync(
+                () => db.Sessions
+                    .Where(s => s.Id == session.Id && s.EventCount == readCount)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(s => s.Log, session.Log)
+                        .SetProperty(s => s.EventCount, session.EventCount)
+                        .SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken),
+                cancellationToken);
         if (changed != 1)
         {
             throw new SessionConflictException("The session was changed by another request.");

@@ -1,76 +1,141 @@
 #!/usr/bin/env bash
-# Load test of `kiriwake serve` with wrk against a real server on loopback with a SQLite store.
-# Usage: bench/web/run.sh [DURATION_SECONDS] [TOTAL_SESSIONS]   (defaults 20 and 100000)
-# Writes bench/results/web-wrk.md. Needs wrk (Debian: apt-get install wrk) and python3.
+# Load test of `kiriwake serve` with wrk against real servers on loopback with a SQLite store.
+# Usage: bench/web/run.sh [DURATION_SECONDS] [TOTAL_SESSIONS]   (defaults 10 and 100000)
+#   BASELINE=DIR   a kiriwake build folder (holding kiriwake.dll) to compare against, measured in the same run,
+#                  alternating with this tree's build (e.g. DIR from `git worktree add` of an older commit + build)
+#   ROUNDS=N       how many times each build is measured, alternating (default 2)
+# Writes bench/results/web-wrk.md. Needs wrk (Debian: apt-get install wrk), python3 and curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-duration="${1:-20}"
+duration="${1:-10}"
 total="${2:-100000}"
+rounds="${ROUNDS:-2}"
+baseline="${BASELINE:-}"
 port=5199
 work="$(mktemp -d)"
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+pid=""
+stop_server() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
+trap 'stop_server; rm -rf "$work"' EXIT
+trap "exit 1" INT TERM
 out=bench/results/web-wrk.md
+url="http://127.0.0.1:$port"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status"; }
 
 dotnet build src/Kiriwake.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-dll=artifacts/bin/Kiriwake.Cli/release/kiriwake.dll
-XDG_DATA_HOME="$work" Logging__LogLevel__Default=Warning dotnet "$dll" serve --port "$port" --no-browser \
-  --store "$work/sessions.db" --sessions-per-minute 100000000 >"$work/serve.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.5; done
-rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
-url="http://127.0.0.1:$port"
-count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from sessions').fetchone()[0])" "$work/sessions.db"; }
+current="$PWD/artifacts/bin/Kiriwake.Cli/release"
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes')"
 
-# Sessions to answer and read: created through the API by wrk, their ids read back from the store.
-wrk -t2 -c16 -d5s -s bench/web/create.lua "$url" >/dev/null
-python3 -c "import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute('select id from sessions limit 2000')]" "$work/sessions.db" >"$work/sessions.txt"
-if [ ! -s "$work/sessions.txt" ]; then
-  echo "no session could be created; the server said:" >&2
-  tail -20 "$work/serve.log" >&2
-  exit 1
-fi
-rss_start=$(rss)
+# start_server BUILD_DIR STORE_DIR: a real `kiriwake serve` on a fresh SQLite store.
+start_server() {
+  mkdir -p "$2"
+  XDG_DATA_HOME="$2" Logging__LogLevel__Default=Warning dotnet "$1/kiriwake.dll" serve --port "$port" --no-browser \
+    --store "$2/sessions.db" --sessions-per-minute 100000000 >"$2/serve.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do curl -sf "$url/" >/dev/null && return 0; sleep 0.5; done
+  echo "the server did not start:" >&2; tail -20 "$2/serve.log" >&2; exit 1
+}
 
-# Warm up, then measure.
-SESSIONS="$work/sessions.txt" wrk -t2 -c16 -d5s -s bench/web/read.lua "$url" >/dev/null
-answers=$(SESSIONS="$work/sessions.txt" wrk -t2 -c16 -d"${duration}s" --latency -s bench/web/answer.lua "$url")
-reads=$(SESSIONS="$work/sessions.txt" wrk -t2 -c16 -d"${duration}s" --latency -s bench/web/read.lua "$url")
+# wrk_run NAME SCRIPT SESSIONS: one measurement, its output kept in $work/NAME.txt.
+wrk_run() {
+  echo "load average before: $(load)" >"$work/$1.txt"
+  SESSIONS="$3" wrk -t2 -c16 -d"${duration}s" --latency -s "bench/web/$2" "$url" >>"$work/$1.txt"
+}
 
-# The cost of one decision inside a request: replay of the log + the next decision, timed in the process.
-decide=$(for id in $(head -200 "$work/sessions.txt"); do
-  curl -s -D - -o /dev/null "$url/api/sessions/$id" | tr -d '\r' | awk -F'dur=' '/^Server-Timing/ {print $2}'
-done | awk '{s+=$1; n++} END {printf "%.3f", s/n}')
+# measure LABEL BUILD_DIR ROUND: reads and answers on 2,000 sessions of a fresh server.
+measure() {
+  local name="$1-$3" dir="$work/$1-$3"
+  start_server "$2" "$dir"
+  python3 bench/web/create_sessions.py 2000 "$url" >"$dir/sessions.txt"
+  SESSIONS="$dir/sessions.txt" wrk -t2 -c16 -d3s -s bench/web/read.lua "$url" >/dev/null # warm-up
+  wrk_run "read-$name" read.lua "$dir/sessions.txt"
+  wrk_run "answer-$name" answer.lua "$dir/sessions.txt"
+  # The cost of one decision inside a request: replay of the log + the next decision, timed in the process
+  # (Server-Timing; "Cache-Control: no-cache" makes the server replay instead of sending the kept object).
+  for id in $(head -200 "$dir/sessions.txt" | cut -d' ' -f1); do
+    curl -s -H 'Cache-Control: no-cache' -D - -o /dev/null "$url/api/sessions/$id" | tr -d '\r' | awk -F'dur=' '/^Server-Timing: decide/ {print $2}'
+  done | awk '{s+=$1; n++} END {if (n) printf "%.3f\n", s/n; else print "n/a"}' >"$work/decide-$name.txt"
+  stop_server
+}
 
-# Memory over many stored sessions: create sessions up to TOTAL, then read across all of them.
-rss_before_many=$(rss)
-creates=""
-while [ "$(count)" -lt "$total" ]; do
-  creates=$(wrk -t2 -c16 -d20s -s bench/web/create.lua "$url")
+field() { # field FILE WHAT: Requests/sec, the 99% latency, non-2xx count (wrk's or answer.lua's)
+  case "$2" in
+    rps) awk '/^Requests\/sec:/ {print $2}' "$1" ;;
+    p99) awk '$1 == "99%" {print $2}' "$1" ;;
+    bad) { grep -o 'Non-2xx or 3xx responses: [0-9]*' "$1" | grep -o '[0-9]*$'; grep -o 'non-2xx: [0-9]*' "$1" | grep -o '[0-9]*$'; grep -o 'not understood: [0-9]*' "$1" | grep -o '[0-9]*$'; grep -o 'idle session: [0-9]*' "$1" | grep -o '[0-9]*$'; echo 0; } | awk '{s+=$1} END {print s}' ;;
+  esac
+}
+
+labels=(new)
+[[ -n "$baseline" ]] && labels=(baseline new)
+for round in $(seq 1 "$rounds"); do
+  for label in "${labels[@]}"; do
+    if [[ "$label" == baseline ]]; then measure baseline "$baseline" "$round"; else measure new "$current" "$round"; fi
+  done
 done
-stored=$(count)
-python3 -c "import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute('select id from sessions order by random() limit 20000')]" "$work/sessions.db" >"$work/all.txt"
-SESSIONS="$work/all.txt" wrk -t2 -c16 -d"${duration}s" -s bench/web/read.lua "$url" >/dev/null
-rss_after_many=$(rss)
 
+# Memory over many stored sessions (this tree's build): walk 2,000 sessions, then grow the store by copying their
+# rows (seed_sessions.py) and read sessions picked at random across the whole store after each growth.
+mem="$work/mem"
+start_server "$current" "$mem"
+python3 bench/web/create_sessions.py 2000 "$url" >"$mem/sessions.txt"
+SESSIONS="$mem/sessions.txt" wrk -t2 -c16 -d"${duration}s" -s bench/web/answer.lua "$url" >"$work/mem-walk.txt"
+SESSIONS="$mem/sessions.txt" wrk -t2 -c16 -d"${duration}s" -s bench/web/read.lua "$url" >/dev/null
+memory_rows="| $(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from sessions').fetchone()[0])" "$mem/sessions.db") | $(rss) | — |"$'\n'
+for target in 25000 50000 "$total"; do
+  stored=$(python3 bench/web/seed_sessions.py "$mem/sessions.db" "$target")
+  python3 -c "import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute('select \"Id\" from sessions order by random()')]" "$mem/sessions.db" >"$mem/all.txt"
+  SESSIONS="$mem/all.txt" wrk -t2 -c16 -d"${duration}s" --latency -s bench/web/read.lua "$url" >"$work/mem-read-$target.txt"
+  memory_rows+="| $stored | $(rss) | $(field "$work/mem-read-$target.txt" rps)/s, p99 $(field "$work/mem-read-$target.txt" p99), non-2xx $(field "$work/mem-read-$target.txt" bad) |"$'\n'
+done
+stop_server
+
+mean() { awk '{s+=$1; n++} END {if (n) printf "%.0f", s/n}'; }
 {
   echo "# kiriwake serve under wrk (SQLite, loopback)"
   echo
-  echo "Made by: \`bench/web/run.sh $duration $total\` on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "wrk: 2 threads, 16 connections, ${duration} s per measurement, after a 5 s warm-up."
+  echo "Made by: \`${BASELINE:+BASELINE=$baseline }ROUNDS=$rounds bench/web/run.sh $duration $total\` on $(date -u +%Y-%m-%dT%H:%MZ), build $commit,"
+  echo "$(nproc) cores, load average at the end: $(load) (each measurement below says the load before it)."
+  echo "wrk: 2 threads, 16 connections, ${duration} s per measurement, on 2,000 sessions started through the API (error 4013)."
+  echo "Reading: \`GET /api/sessions/{id}\` round robin (read.lua). Answering: every request answers the current step of one"
+  echo "of its thread's sessions with an offered answer, read from the previous reply; finished sessions are taken back"
+  echo "one step with /undo and walked on (answer.lua). A measurement with any non-2xx reply is marked INVALID."
   echo
-  echo "## Answering a step (POST /api/sessions/{id}/answers, alternating with /undo on the same session)"
-  echo '```'; echo "$answers"; echo '```'
-  echo "## Reading a session (GET /api/sessions/{id})"
-  echo '```'; echo "$reads"; echo '```'
-  echo "## One decision inside a request"
-  echo "Replaying a session's log and deciding its next step, timed inside the process (Server-Timing), mean of 200 reads: **${decide} ms**."
+  echo "## Summary"
   echo
-  echo "## Memory over many stored sessions"
-  echo "- resident memory with $(wc -l <"$work/sessions.txt") sessions answered and read: $((rss_start / 1024)) MB"
-  echo "- before creating more: $((rss_before_many / 1024)) MB"
-  echo "- after storing $stored sessions and reading 20,000 of them at random: $((rss_after_many / 1024)) MB"
+  echo "| build | round | reading: req/s | p99 | non-2xx | answering: req/s | p99 | non-2xx | one decision (ms) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for round in $(seq 1 "$rounds"); do
+    for label in "${labels[@]}"; do
+      r="$work/read-$label-$round.txt"; a="$work/answer-$label-$round.txt"
+      rv=$([[ "$(field "$r" bad)" == 0 ]] && echo "" || echo " INVALID")
+      av=$([[ "$(field "$a" bad)" == 0 ]] && echo "" || echo " INVALID")
+      echo "| $label | $round | $(field "$r" rps)$rv | $(field "$r" p99) | $(field "$r" bad) | $(field "$a" rps)$av | $(field "$a" p99) | $(field "$a" bad) | $(cat "$work/decide-$label-$round.txt") |"
+    done
+  done
+  if [[ -n "$baseline" ]]; then
+    echo
+    for kind in read answer; do
+      b=$(for round in $(seq 1 "$rounds"); do field "$work/$kind-baseline-$round.txt" rps; done | mean)
+      n=$(for round in $(seq 1 "$rounds"); do field "$work/$kind-new-$round.txt" rps; done | mean)
+      echo "- ${kind}ing, mean of the rounds: baseline $b req/s, new $n req/s: **ratio new/baseline $(awk -v n="$n" -v b="$b" 'BEGIN {printf "%.2f", n/b}')**"
+    done
+    echo "- baseline: \`$baseline\`"
+  fi
   echo
-  echo "Last creation round (POST /api/sessions):"
-  echo '```'; echo "$creates"; echo '```'
+  echo "## Memory as the store grows (this build; resident set size of the server process)"
+  echo
+  echo "The store is grown with \`bench/web/seed_sessions.py\` (rows copied from the walked sessions, new random ids);"
+  echo "after each growth wrk reads sessions picked at random across the whole store for ${duration} s, then RSS is read."
+  echo
+  echo "| sessions stored | RSS (MB) | reads across the whole store |"
+  echo "|---|---|---|"
+  printf '%s' "$memory_rows"
+  echo
+  echo "## wrk output"
+  for f in "$work"/read-*.txt "$work"/answer-*.txt "$work"/mem-walk.txt "$work"/mem-read-*.txt; do
+    echo "### $(basename "$f" .txt)"
+    echo '```'; cat "$f"; echo '```'
+  done
 } >"$out"
 cat "$out"

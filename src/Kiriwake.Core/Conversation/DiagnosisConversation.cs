@@ -26,6 +26,8 @@ public sealed partial class DiagnosisConversation
     private readonly StepViewBuilder _views;
     private readonly string? _legacyPlatform;
     private readonly string? _legacyFamily;
+    private int _promptAt = -1;
+    private ConversationPrompt? _prompt;
 
     private DiagnosisConversation(KnowledgeModels models, string symptomId, ConversationOptions options, TimeProvider time,
         IEnumerable<SessionEvent> events, string? legacyPlatform, string? legacyFamily, IReadOnlyList<string> replayProblems)
@@ -168,6 +170,21 @@ public sealed partial class DiagnosisConversation
     /// <summary>What to ask next. When the engine hands over, the escalation is recorded here (the person does not
     /// answer it) and the finish returned; calling again returns the same finish.</summary>
     public ConversationPrompt Next()
+    {
+        // The prompt follows from the log alone: worked out once per state of the log (a front end asks several
+        // times per request: to show it, to check an answer against it, after storing).
+        if (_prompt is not null && _promptAt == _session.Events.Count)
+        {
+            return _prompt;
+        }
+
+        var prompt = Decide();
+        _promptAt = _session.Events.Count;
+        _prompt = prompt;
+        return prompt;
+    }
+
+    private ConversationPrompt Decide()
     {
         var snapshot = Snapshot;
         if (snapshot.Outcome != SessionOutcome.InProgress)

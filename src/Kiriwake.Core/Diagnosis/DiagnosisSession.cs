@@ -10,6 +10,8 @@ public sealed class DiagnosisSession
     private readonly Dictionary<GateState, EnginePolicy> _policies = [];
     private readonly EngineOptions _options;
     private readonly EnginePolicyCache? _cache;
+    private int _nextAt = -1;
+    private Recommendation? _next;
 
     public DiagnosisSession(CompiledModel model, EngineOptions? options = null, IEnumerable<SessionEvent>? events = null)
         : this(model, null, options, events)
@@ -49,10 +51,19 @@ public sealed class DiagnosisSession
     }
 
     /// <summary>The next step, or null when the session is over (fixed, escalated, or nothing useful is left).</summary>
-    public Recommendation? Next() =>
-        Snapshot.Outcome != SessionOutcome.InProgress ? null
-        : _cache is not null ? _cache.Recommend(Model, Snapshot)
-        : Recommender.Recommend(Policy, Snapshot.State);
+    /// <remarks>Worked out once per state of the log: asking again before the next event costs nothing.</remarks>
+    public Recommendation? Next()
+    {
+        if (_nextAt != _events.Count)
+        {
+            _next = Snapshot.Outcome != SessionOutcome.InProgress ? null
+                : _cache is not null ? _cache.Recommend(Model, Snapshot)
+                : Recommender.Recommend(Policy, Snapshot.State);
+            _nextAt = _events.Count;
+        }
+
+        return _next;
+    }
 
     public void Answer(string stepId, string answer, DateTimeOffset at) => Append(new StepAnswered(stepId, answer, at));
 

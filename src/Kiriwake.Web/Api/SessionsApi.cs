@@ -14,16 +14,20 @@ public static class SessionsApi
     public static void MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sessions").WithTags("sessions");
-        api.MapPost("/", CreateAsync).RequireRateLimiting(RateLimits.SessionCreation).WithName("CreateSession").DisableAntiforgery();
-        api.MapGet("/{id}", GetAsync).WithName("GetSession");
-        api.MapPost("/{id}/answers", AnswerAsync).WithName("AnswerStep").DisableAntiforgery();
-        api.MapPost("/{id}/undo", UndoAsync).WithName("UndoAnswer").DisableAntiforgery();
+        api.MapPost("/", CreateAsync).RequireRateLimiting(RateLimits.SessionCreation).WithName("CreateSession").DisableAntiforgery()
+            .Produces<SessionObject>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/{id}", GetAsync).WithName("GetSession")
+            .Produces<SessionObject>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id}/answers", AnswerAsync).WithName("AnswerStep").DisableAntiforgery()
+            .Produces<SessionObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id}/undo", UndoAsync).WithName("UndoAnswer").DisableAntiforgery()
+            .Produces<SessionObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id}/report", ReportAsync).WithName("SessionReport");
     }
 
     /// <summary>Starts a session from a symptom id, an error code or pasted text.</summary>
-    private static async Task<Results<Created<SessionObject>, ProblemHttpResult>> CreateAsync(
-        [FromBody] StartRequest request, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        [FromBody] StartRequest request, SessionService sessions, SessionObjects objects, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -54,7 +58,7 @@ public static class SessionsApi
         try
         {
             var session = await sessions.StartAsync(request, language ?? Language.Ja, cancellationToken);
-            return TypedResults.Created($"/api/sessions/{session.Id}", SessionObject.From(session));
+            return objects.Send(session, StatusCodes.Status201Created, $"/api/sessions/{session.Id}");
         }
         catch (StartRejectedException e)
         {
@@ -62,8 +66,27 @@ public static class SessionsApi
         }
     }
 
-    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>>> GetAsync(string id, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The session as it stands. An unchanged session is answered from the object kept for its stored version (one
+    /// indexed read); "Cache-Control: no-cache" asks for a replay of its log (Server-Timing then says what deciding took).
+    /// </summary>
+    private static async Task<IResult> GetAsync(string id, SessionService sessions, SessionStore store, SessionObjects objects, HttpContext context, CancellationToken cancellationToken)
     {
+        if (!context.Request.Headers.CacheControl.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase))
+        {
+            var version = await store.VersionAsync(id, cancellationToken);
+            if (version is null)
+            {
+                return NotFoundProblem(id);
+            }
+
+            if (objects.Kept(id, version.EventCount) is { } kept)
+            {
+                context.Response.Headers["Server-Timing"] = "cache;desc=hit";
+                return kept;
+            }
+        }
+
         var session = await sessions.LoadAsync(id, null, cancellationToken);
         if (session is null)
         {
@@ -71,12 +94,12 @@ public static class SessionsApi
         }
 
         context.Response.Headers["Server-Timing"] = "decide;dur=" + session.DecideTime.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(SessionObject.From(session));
+        return objects.Send(session);
     }
 
     /// <summary>Answers the current step; 400 when the step is not current or the answer not offered.</summary>
-    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>, ProblemHttpResult>> AnswerAsync(
-        string id, [FromBody] AnswerRequest request, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(
+        string id, [FromBody] AnswerRequest request, SessionService sessions, SessionObjects objects, CancellationToken cancellationToken)
     {
         if (request is null || string.IsNullOrEmpty(request.StepId) || request.Answer is null)
         {
@@ -89,11 +112,11 @@ public static class SessionsApi
             return NotFoundProblem(id);
         }
 
-        return await ChangeAsync(() => sessions.AnswerAsync(session, request.StepId, request.Answer, cancellationToken));
+        return await ChangeAsync(objects, () => sessions.AnswerAsync(session, request.StepId, request.Answer, cancellationToken));
     }
 
-    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>, ProblemHttpResult>> UndoAsync(
-        string id, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> UndoAsync(
+        string id, SessionService sessions, SessionObjects objects, CancellationToken cancellationToken)
     {
         var session = await sessions.LoadAsync(id, null, cancellationToken);
         if (session is null)
@@ -101,7 +124,7 @@ public static class SessionsApi
             return NotFoundProblem(id);
         }
 
-        return await ChangeAsync(() => sessions.UndoAsync(session, cancellationToken));
+        return await ChangeAsync(objects, () => sessions.UndoAsync(session, cancellationToken));
     }
 
     /// <summary>The report as `diagnose --format json|md` writes it.</summary>
@@ -124,11 +147,11 @@ public static class SessionsApi
             : TypedResults.Json(report, ConversationJson.Options);
     }
 
-    private static async Task<Results<Ok<SessionObject>, NotFound<ProblemDetails>, ProblemHttpResult>> ChangeAsync(Func<Task<WebSession>> change)
+    private static async Task<IResult> ChangeAsync(SessionObjects objects, Func<Task<WebSession>> change)
     {
         try
         {
-            return TypedResults.Ok(SessionObject.From(await change()));
+            return objects.Send(await change());
         }
         catch (AnswerRejectedException e)
         {

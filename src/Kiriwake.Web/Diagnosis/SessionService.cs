@@ -154,6 +154,11 @@ public sealed class SessionService(KnowledgeModels models, SessionStore store, T
         // Next() may record the hand-over to an escalation: ask it before storing, so the log holds it.
         var prompt = session.Conversation.Next();
         var readCount = session.Row.EventCount;
+        if (session.Conversation.Events.Count == readCount)
+        {
+            return new WebSession(session.Row, session.Conversation, prompt); // nothing new to store
+        }
+
         var row = new SessionRow
         {
             Id = session.Row.Id,

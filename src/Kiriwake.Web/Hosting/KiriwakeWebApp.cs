@@ -45,6 +45,8 @@ public static class KiriwakeWebApp
         builder.Services.AddHelpdeskLearning(); // Helpdesk/Learning (issue 12): the knowledge in use, with the approved overlay
         builder.Services.AddSessionStore();
         builder.Services.AddScoped<SessionService>();
+        builder.Services.AddSingleton(sp => new SessionObjectCache(sp.GetRequiredService<KiriwakeWebOptions>().SessionCacheBytes));
+        builder.Services.AddSingleton<SessionObjects>();
         builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
         builder.Services.AddAntiforgery(a =>

@@ -23,6 +23,12 @@ public sealed record KiriwakeWebOptions
     /// <summary>New sessions per client address per minute.</summary>
     public int SessionsPerMinute { get; init; } = 30;
 
+    /// <summary>
+    /// At most this many bytes of API session objects are kept in the process for reads of unchanged sessions
+    /// (0: none). Bounded so that memory stays flat however many sessions the store holds.
+    /// </summary>
+    public long SessionCacheBytes { get; init; } = 32L * 1024 * 1024;
+
     /// <summary>Local evidence pages (backups, device): null decides from the bound address (loopback only).</summary>
     public bool? LocalEvidence { get; init; }
 

@@ -11,10 +11,11 @@ public static class StoreSetup
         services.AddSingleton(sp => sp.GetRequiredService<KiriwakeWebOptions>().Connection());
         services.AddDbContextPool<PostgresStoreContext>((sp, o) =>
             o.UseNpgsql(sp.GetRequiredService<StoreConnection>().ConnectionString, n => n.EnableRetryOnFailure(3)));
-        services.AddDbContextPool<SqliteStoreContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<StoreConnection>().ConnectionString));
+        services.AddDbContextPool<SqliteStoreContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<StoreConnection>().ConnectionString).AddInterceptors(SqliteDurability.Instance));
         services.AddScoped<StoreContext>(sp => sp.GetRequiredService<StoreConnection>().Provider == StoreProvider.Postgres
             ? sp.GetRequiredService<PostgresStoreContext>()
             : sp.GetRequiredService<SqliteStoreContext>());
+        services.AddSingleton<StoreWriteGate>();
         services.AddScoped<SessionStore>();
         return services;
     }

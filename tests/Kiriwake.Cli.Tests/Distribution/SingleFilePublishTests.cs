@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Kiriwake.Tests;
 
@@ -47,6 +48,91 @@ public sealed class SingleFilePublishTests : IDisposable
         var faq = await RunAsync(program, empty, "faq", "forgot", "password", "--lang", "ja");
         Assert.True(faq.ExitCode == 0, faq.Output);
         Assert.Contains("パスワード", faq.Output, StringComparison.Ordinal);
+
+        await ServesPagesAndTheirFilesAsync(program, empty);
+    }
+
+    /// <summary>`kiriwake serve` from the published program: a page, its style sheet, its script and the vendored Mermaid.</summary>
+    private async Task ServesPagesAndTheirFilesAsync(string program, string path)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_root, "data")).FullName;
+        var port = FreePort();
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "serve", "--port", port.ToString(CultureInfo.InvariantCulture), "--no-browser", "--store", Path.Combine(data, "sessions.db") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PATH"] = path;
+        start.Environment["XDG_DATA_HOME"] = data;
+        start.Environment.Remove("DOTNET_ROOT");
+        using var server = Process.Start(start)!;
+        var log = new StringBuilder();
+        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            var page = await FirstPageAsync(http, server, log);
+            Assert.Contains("/css/site.css", page, StringComparison.Ordinal);
+
+            var flow = await http.GetStringAsync("/kb/flow");
+            Assert.Contains("/vendor/mermaid.min.js", flow, StringComparison.Ordinal);
+
+            foreach (var (file, type, expected) in new[]
+            {
+                ("/css/site.css", "text/css", "{"),
+                ("/js/flow.js", "text/javascript", "mermaid"),
+                ("/vendor/mermaid.min.js", "text/javascript", "mermaid"),
+            })
+            {
+                using var response = await http.GetAsync(file);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, $"{file}: {(int)response.StatusCode}\n{Log(log)}");
+                Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+                Assert.Contains(expected, body, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<string> FirstPageAsync(HttpClient http, Process server, StringBuilder log)
+    {
+        for (var attempt = 0; attempt < 120 && !server.HasExited; attempt++)
+        {
+            try
+            {
+                return await http.GetStringAsync("/");
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        Assert.Fail("kiriwake serve did not answer:\n" + Log(log));
+        return "";
+    }
+
+    private static string Log(StringBuilder log)
+    {
+        lock (log)
+        {
+            return log.ToString();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string path, params string[] args)

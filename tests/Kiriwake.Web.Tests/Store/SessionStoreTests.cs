@@ -40,6 +40,23 @@ public sealed class SessionStoreTests
     }
 
     [Fact]
+    public async Task Sqlite_TwoServersOnOneFile_NeitherSendsAStaleSession()
+    {
+        await using var one = await LiveServer.StartAsync();
+        await using var two = await LiveServer.StartAsync(o => o with { Store = one.Options.Store });
+        await ReadsFollowTheOtherServerAsync(one, two);
+    }
+
+    [PostgresFact]
+    public async Task Postgres_TwoServersOnOneDatabase_NeitherSendsAStaleSession()
+    {
+        await using var pg = await PostgresServer.StartAsync();
+        await using var one = await LiveServer.StartAsync(o => o with { Store = pg.ConnectionString });
+        await using var two = await LiveServer.StartAsync(o => o with { Store = pg.ConnectionString });
+        await ReadsFollowTheOtherServerAsync(one, two);
+    }
+
+    [Fact]
     public async Task Sqlite_SameAnswerTwiceAtOnce_OnlyOneIsStored()
     {
         await using var server = await LiveServer.StartAsync();
@@ -55,6 +72,38 @@ public sealed class SessionStoreTests
         await using var scope = server.Services.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<SessionStore>().LoadAsync(id, CancellationToken.None);
         Assert.Equal(1, row!.Log.Split("\"type\": \"answer\"").Length - 1);
+    }
+
+    /// <summary>
+    /// Each server reads a session (and keeps what it sent), the other one changes it (answer, then undo), and the
+    /// first one's next read must show the change: a kept session object is only sent for the stored version.
+    /// </summary>
+    private static async Task ReadsFollowTheOtherServerAsync(LiveServer one, LiveServer two)
+    {
+        using var a = new HttpClient { BaseAddress = new Uri(one.BaseUrl) };
+        using var b = new HttpClient { BaseAddress = new Uri(two.BaseUrl) };
+        var started = await (await a.StartAsync(new { errorCode = "4013", lang = "en" })).ReadJsonAsync();
+        var id = started.GetProperty("id").GetString()!;
+        var path = $"/api/sessions/{id}";
+        var first = started.GetProperty("step");
+
+        Assert.Equal(first.GetProperty("id").GetString(), (await (await a.GetAsync(path)).ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString());
+        Assert.Equal(first.GetProperty("id").GetString(), (await (await b.GetAsync(path)).ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString());
+
+        for (var round = 0; round < 3; round++)
+        {
+            var (writer, reader) = round % 2 == 0 ? (b, a) : (a, b);
+            var current = (await (await writer.GetAsync(path)).ReadJsonAsync()).GetProperty("step");
+            var answered = await writer.AnswerAsync(id, current.GetProperty("id").GetString()!, current.Values().First(v => v is not "fixed" and not "yes"));
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            var next = (await answered.ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString();
+            Assert.NotEqual(current.GetProperty("id").GetString(), next);
+
+            Assert.Equal(next, (await (await reader.GetAsync(path)).ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString());
+        }
+
+        var undone = await (await a.PostAsync(path + "/undo", null)).ReadJsonAsync();
+        Assert.Equal(undone.GetProperty("step").GetProperty("id").GetString(), (await (await b.GetAsync(path)).ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString());
     }
 
     private static async Task WholeDiagnosisAsync(string? store)

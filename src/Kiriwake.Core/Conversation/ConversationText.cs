@@ -12,6 +12,9 @@ public static class ConversationText
     public static readonly LocalizedText DidItFix = new("やってみて、直りましたか?", "Having done it: is it fixed?");
     public static readonly LocalizedText Yes = new("はい", "Yes");
 
+    /// <summary>The heading of a step's notes (cautions, security and privacy rules of the documents).</summary>
+    public static readonly LocalizedText StepNotesHeading = new("気をつけること", "Keep in mind");
+
     public static readonly LocalizedText On = new("オン", "on");
 
     public static readonly LocalizedText Off = new("オフ", "off");

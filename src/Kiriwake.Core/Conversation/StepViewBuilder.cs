@@ -110,8 +110,15 @@ public sealed class StepViewBuilder(KnowledgeBase kb, Language language)
         var choices = model.TryFindStep(step.Id, out var choice) && choice.Kind == StepKind.Escalation ? [] : Choices(model, step.Id);
         return new StepView(step.Id, step.Kind, number, Title(step.Id), why, minutes, risk,
             Instructions(step.Id, context), prepare, heldBack.Select(h => HeldBack.Describe(h, language)).ToArray(), choices,
-            choices.Count > 0 && choice.Kind == StepKind.Action ? ConversationText.DidItFix.Get(language) : null);
+            choices.Count > 0 && choice.Kind == StepKind.Action ? ConversationText.DidItFix.Get(language) : null)
+        {
+            Notes = Notes(step.Id),
+        };
     }
+
+    /// <summary>The notes the knowledge base ties to this step (<see cref="NoteSelector.ForStep"/>), in the person's language.</summary>
+    public IReadOnlyList<StepNote> Notes(string stepId) =>
+        NoteSelector.ForStep(kb, stepId).Select(n => new StepNote(n.Title.Get(language), n.Text.Get(language))).ToArray();
 
     public IReadOnlyList<InstructionBlock> Instructions(string stepId, ConversationContext context)
     {

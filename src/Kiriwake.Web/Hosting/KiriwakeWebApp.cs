@@ -44,7 +44,7 @@ public static class KiriwakeWebApp
         builder.Services.AddSingleton(sp => new KnowledgeModels(LoadKnowledge(sp.GetRequiredService<KiriwakeWebOptions>())));
         builder.Services.AddSessionStore();
         builder.Services.AddScoped<SessionService>();
-        builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
+        builder.Services.AddHelpdesk(builder.Configuration); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
         builder.Services.AddAntiforgery(a =>
         {

@@ -122,6 +122,30 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void Load_QuestionWithProcedure_ReadsIt()
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace("questions/test.yaml", "cost: 0.5", "cost: 0.5\n  procedure: dfu");
+
+        Assert.Empty(KnowledgeLoader.Lint(kb.Root));
+        Assert.Equal(ProcedureKind.Dfu, KnowledgeLoader.Load(kb.Root).Questions["q-cable"].Procedure);
+        Assert.Null(KnowledgeLoader.Load(new MiniKnowledge().Root).Questions["q-cable"].Procedure);
+    }
+
+    [Theory]
+    [InlineData("recovery", "questions/test.yaml:1: [q-cable] procedure 'recovery' has no steps in procedures/")]
+    [InlineData("blink", "questions/test.yaml:1: [q-cable] procedure 'blink' is not one of")]
+    public void Lint_QuestionProcedureWithoutSteps_ReportsIt(string procedure, string expected)
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace("questions/test.yaml", "cost: 0.5", "cost: 0.5\n  procedure: " + procedure);
+
+        var problems = KnowledgeLoader.Lint(kb.Root).Select(p => p.ToString()).ToList();
+
+        Assert.Contains(problems, p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Lint_CoverageTextEntryWithReason_ReportsNoCoverageProblem()
     {
         using var kb = new MiniKnowledge();

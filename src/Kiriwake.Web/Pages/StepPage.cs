@@ -70,6 +70,7 @@ public static class StepPage
         body.Raw($"<div class=\"notice{(risky ? " risk-data-loss" : "")}\"><strong>").Text(WebText.RiskHeading.Get(language)).Raw(":</strong> ").Text(step.Risk).Raw("</div>");
         Answers(body, context, session.Id, step.Id, step.Answers, language, step.Kind == "action" ? WebText.YourResult : WebText.YourAnswer);
         SessionPages.WriteFooter(body, context, session, language, options);
+        Helpdesk.Pages.HandoverPages.Offer(body, context, session.Id, language); // Helpdesk/ (issue 11)
         return step.Title;
     }
 

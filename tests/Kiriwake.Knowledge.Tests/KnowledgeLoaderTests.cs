@@ -60,6 +60,7 @@ public sealed class KnowledgeLoaderTests
     [InlineData("coverage/test.yaml", "technician-checklist/cable], as: data", "technician-checklist/cable], as: text, why: \"x\"", "coverage/test.yaml:1: [error-4013:4] as: text, but 'restore-error-4013' is data the engine uses: write as: data")]
     [InlineData("coverage/test.yaml", "ids: [restore-error-4013, technician-checklist/cable], as: data", "ids: [technician-checklist/cable], as: data", "coverage/test.yaml:1: [error-4013:4] as: data, but every id is text only (checklist, FAQ, note, case study or acceptance criterion): write as: text with a why, or add the data id that models the heading")]
     [InlineData("coverage/test.yaml", "ids: [restore-error-4013, technician-checklist/cable], as: data", "ids: [technician-checklist/cable], as: text", "coverage/test.yaml:1: [error-4013:4] heading 'エラー4013とは' is modelled as text only: say why (why:)")]
+    [InlineData("coverage/test.yaml", "], as: data }", "] }", "coverage/test.yaml:1: [error-4013:4] heading 'エラー4013とは' does not say how it is modelled: add as: data or as: text (with why:)")]
     [InlineData("coverage/test.yaml", "as: data", "as: maybe", "coverage/test.yaml:1: [error-4013:4] as 'maybe' is not one of: data | text")]
     [InlineData("coverage/test.yaml", "as: data", "as: data, why: \"read only\"", "coverage/test.yaml:1: [error-4013:4] heading 'エラー4013とは' is not modelled as text: why: is only for as: text")]
     [InlineData("escalations/test.yaml", "covers: [cable-faulty, device-hardware-fault]", "covers: []", "escalations/test.yaml:1: [apple-support] an escalation lists the causes it serves (covers); none serves every cause")]
@@ -118,6 +119,30 @@ public sealed class KnowledgeLoaderTests
     public void Load_MissingFolder_ThrowsDirectoryNotFound()
     {
         Assert.Throws<DirectoryNotFoundException>(() => KnowledgeLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-kb-" + Guid.NewGuid().ToString("N"))));
+    }
+
+    [Fact]
+    public void Load_QuestionWithProcedure_ReadsIt()
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace("questions/test.yaml", "cost: 0.5", "cost: 0.5\n  procedure: dfu");
+
+        Assert.Empty(KnowledgeLoader.Lint(kb.Root));
+        Assert.Equal(ProcedureKind.Dfu, KnowledgeLoader.Load(kb.Root).Questions["q-cable"].Procedure);
+        Assert.Null(KnowledgeLoader.Load(new MiniKnowledge().Root).Questions["q-cable"].Procedure);
+    }
+
+    [Theory]
+    [InlineData("recovery", "questions/test.yaml:1: [q-cable] procedure 'recovery' has no steps in procedures/")]
+    [InlineData("blink", "questions/test.yaml:1: [q-cable] procedure 'blink' is not one of")]
+    public void Lint_QuestionProcedureWithoutSteps_ReportsIt(string procedure, string expected)
+    {
+        using var kb = new MiniKnowledge();
+        kb.Replace("questions/test.yaml", "cost: 0.5", "cost: 0.5\n  procedure: " + procedure);
+
+        var problems = KnowledgeLoader.Lint(kb.Root).Select(p => p.ToString()).ToList();
+
+        Assert.Contains(problems, p => p.StartsWith(expected, StringComparison.Ordinal));
     }
 
     [Fact]

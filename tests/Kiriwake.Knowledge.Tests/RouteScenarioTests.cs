@@ -1,3 +1,4 @@
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
 using Kiriwake.Core.Knowledge;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Knowledge;
 

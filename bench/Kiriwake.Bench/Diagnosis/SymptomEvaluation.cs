@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Knowledge;
 

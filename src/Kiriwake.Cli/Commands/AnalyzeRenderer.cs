@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Evidence.Logs;
 using Spectre.Console;
@@ -38,9 +39,9 @@ internal sealed class AnalyzeRenderer
         if (start.Facts.Count > 0)
         {
             _console.MarkupLine($"[bold]{T(DeviceUiText.FactsFromText)}[/]");
-            foreach (var fact in start.Facts)
+            foreach (var line in start.Facts.Select(f => FactText.Describe(_knowledge, f, _language)).OfType<string>())
             {
-                _console.MarkupLine($"  {Safe.Markup(FactText.Describe(fact, _language))}");
+                WrappedMarkup.WriteLine(_console, Safe.Markup(line), indent: 2);
             }
 
             _console.WriteLine();

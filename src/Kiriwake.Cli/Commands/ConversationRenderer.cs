@@ -23,25 +23,19 @@ internal sealed class ConversationRenderer(IAnsiConsole console, Language langua
 
                 if (step.View.Ask is { } ask)
                 {
-                    console.MarkupLine($"[bold]{Esc(ask)}[/]");
+                    Line($"[bold]{Esc(ask)}[/]");
                 }
 
                 Choices(step.Choices);
                 break;
             case GatePrompt gate:
-                console.WriteLine();
-                console.MarkupLine($"[bold]{Esc(gate.Question)}[/]");
-                Choices(gate.Choices);
+                Ask(gate.Question, gate.Choices);
                 break;
             case PlatformPrompt platform:
-                console.WriteLine();
-                console.MarkupLine($"[bold]{Esc(platform.Question)}[/]");
-                Choices(platform.Choices);
+                Ask(platform.Question, platform.Choices);
                 break;
             case DevicePrompt device:
-                console.WriteLine();
-                console.MarkupLine($"[bold]{Esc(device.Question)}[/]");
-                Choices(device.Choices);
+                Ask(device.Question, device.Choices);
                 break;
             case FinishPrompt { Escalation: { } escalation }:
                 RenderStep(escalation);
@@ -51,6 +45,8 @@ internal sealed class ConversationRenderer(IAnsiConsole console, Language langua
         }
     }
 
+    /// <summary>One step: every line wrapped by the Japanese line-breaking rules (<see cref="WrappedMarkup"/>,
+    /// <see cref="ListView"/>), numbered items wrapping under their own text.</summary>
     public void RenderStep(StepView view)
     {
         var kind = view.Kind switch
@@ -60,65 +56,68 @@ internal sealed class ConversationRenderer(IAnsiConsole console, Language langua
             _ => DiagnoseText.Escalation,
         };
         console.WriteLine();
-        console.MarkupLine($"[bold]{Esc(F(DiagnoseText.Step, view.Number))} · {Esc(kind.Get(language))}: {Esc(view.Title)}[/]");
+        Line($"[bold]{Esc(F(DiagnoseText.Step, view.Number))} · {Esc(kind.Get(language))}: {Esc(view.Title)}[/]");
         if (view.Why is { Length: > 0 } why)
         {
-            console.MarkupLine($"[grey]{Esc(DiagnoseText.Why.Get(language))}:[/] {Esc(why)}");
+            Line($"[grey]{Esc(DiagnoseText.Why.Get(language))}:[/] {Esc(why)}");
         }
 
         if (view.Kind == StepKind.Action && view.Minutes is { } minutes)
         {
-            console.MarkupLine(Esc(F(DiagnoseText.TimeAndRisk, Minutes(minutes), view.Risk ?? "")));
+            Line(Esc(F(DiagnoseText.TimeAndRisk, Minutes(minutes), view.Risk ?? "")));
         }
 
         if (view.Instructions.Count > 0)
         {
-            console.MarkupLine($"[grey]{Esc(DiagnoseText.Instructions.Get(language))}:[/]");
+            Line($"[grey]{Esc(DiagnoseText.Instructions.Get(language))}:[/]");
         }
 
         foreach (var block in view.Instructions)
         {
             if (block.Heading is { } heading)
             {
-                console.MarkupLine($"  [underline]{Esc(heading)}[/]");
+                Line($"[underline]{Esc(heading)}[/]", indent: 2);
             }
 
-            var n = 1;
-            foreach (var step in block.Steps)
-            {
-                console.MarkupLine($"  {n++.ToString(CultureInfo.InvariantCulture)}. {Esc(step)}");
-            }
+            ListView.Write(console, block.Steps.Select((step, i) => ((i + 1).ToString(CultureInfo.InvariantCulture) + ".", Esc(step))));
+            ListView.Write(console, block.Warnings.Select(w => ("[yellow]![/]", $"[yellow]{Esc(w)}[/]")));
+        }
 
-            foreach (var warning in block.Warnings)
+        if (view.Notes.Count > 0)
+        {
+            Line($"[grey]{Esc(ConversationText.StepNotesHeading.Get(language))}:[/]");
+            foreach (var note in view.Notes)
             {
-                console.MarkupLine($"  [yellow]! {Esc(warning)}[/]");
+                ListView.Write(console, [("[yellow]![/]", $"[bold]{Esc(note.Title)}[/]")]);
+                Line(Esc(note.Text), indent: 4);
             }
         }
 
         if (view.Prepare.Count > 0)
         {
-            console.MarkupLine($"[grey]{Esc(DiagnoseText.Prepare.Get(language))}:[/]");
-            foreach (var item in view.Prepare)
-            {
-                console.MarkupLine($"  • {Esc(item)}");
-            }
+            Line($"[grey]{Esc(DiagnoseText.Prepare.Get(language))}:[/]");
+            ListView.Write(console, view.Prepare.Select(item => ("•", Esc(item))));
         }
 
         // The held-back steps are the technician's business while the session runs (the gate question and the
         // report tell the person about them when they matter).
         if (verbose && view.HeldBack.Count > 0 && view.Kind != StepKind.Escalation)
         {
-            console.MarkupLine($"[grey]{Esc(F(DiagnoseText.Blocked, string.Join(language == Language.Ja ? "、" : "; ", view.HeldBack)))}[/]");
+            Line($"[grey]{Esc(F(DiagnoseText.Blocked, string.Join(language == Language.Ja ? "、" : "; ", view.HeldBack)))}[/]");
         }
     }
 
-    public void Choices(IReadOnlyList<AnswerChoice> choices)
+    public void Choices(IReadOnlyList<AnswerChoice> choices) =>
+        ListView.Write(console, choices.Select((c, i) => ($"[bold]{(i + 1).ToString(CultureInfo.InvariantCulture)}[/].", Esc(c.Label) + (verbose ? $" [grey]({Esc(c.Value)})[/]" : ""))));
+
+    private void Ask(string question, IReadOnlyList<AnswerChoice> choices)
     {
-        for (var i = 0; i < choices.Count; i++)
-        {
-            console.MarkupLine($"  [bold]{(i + 1).ToString(CultureInfo.InvariantCulture)}[/]. {Esc(choices[i].Label)}" + (verbose ? $" [grey]({Esc(choices[i].Value)})[/]" : ""));
-        }
+        console.WriteLine();
+        Line($"[bold]{Esc(question)}[/]");
+        Choices(choices);
     }
+
+    private void Line(string markup, int indent = 0) => WrappedMarkup.WriteLine(console, markup, indent);
 
     private void RenderTechnician(TechnicianView t)
     {

@@ -37,7 +37,7 @@ internal sealed class DeviceStepOffer
         }
 
         _context.Error.WriteLine();
-        _context.Error.MarkupLine($"[bold]{T(consent.Question)}[/]");
+        WrappedMarkup.WriteLine(_context.Error, $"[bold]{T(consent.Question)}[/]");
         if (!AskYes())
         {
             _context.Error.MarkupLine(T(DeviceActionUiText.Declined));
@@ -56,11 +56,8 @@ internal sealed class DeviceStepOffer
             var request = new DeviceActionRequest(action, Password: password);
             var result = await DeviceActionProgressView.RunAsync(_context, _language,
                 progress => _actions.RunAsync(request, progress, cancellationToken), r => r.Summary);
-            _context.Error.MarkupLine($"[bold {(result.Succeeded ? "green" : "red")}]{T(result.Summary)}[/]");
-            foreach (var step in result.NextSteps)
-            {
-                _context.Error.MarkupLine($"  • {T(step)}");
-            }
+            WrappedMarkup.WriteLine(_context.Error, $"[bold {(result.Succeeded ? "green" : "red")}]{T(result.Summary)}[/]");
+            ListView.Write(_context.Error, result.NextSteps.Select(step => ("•", T(step))));
 
             return result;
         }

@@ -91,7 +91,7 @@ internal sealed class DiagnoseCommand
             new SynchronousProgress(p => ShowProgress(p, language)), cancellationToken);
         if (evidence.Device is { } device && !EvidenceGatherer.DeviceReadable(device))
         {
-            _context.Error.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.DeviceNotRead.Get(language), ConnectionStateText.Title(device.State).Get(language)))}[/]");
+            WrappedMarkup.WriteLine(_context.Error, $"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.DeviceNotRead.Get(language), ConnectionStateText.Title(device.State).Get(language)))}[/]");
         }
 
         if (evidence.Backup is { } report)
@@ -154,7 +154,7 @@ internal sealed class DiagnoseCommand
         }
     }
 
-    private void Grey(string text) => _context.Error.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+    private void Grey(string text) => WrappedMarkup.WriteLine(_context.Error, $"[grey]{Markup.Escape(text)}[/]");
 
     /// <summary>Reports progress on the caller's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<EvidenceProgress> report) : IProgress<EvidenceProgress>

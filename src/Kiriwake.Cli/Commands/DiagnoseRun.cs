@@ -257,7 +257,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
                 return true;
             }
 
-            context.Error.MarkupLine($"[yellow]{Markup.Escape(UntrustedText.Shorten(result.Message, CliErrors.MaxDetailChars))}[/]");
+            WrappedMarkup.WriteLine(context.Error, $"[yellow]{Markup.Escape(UntrustedText.Shorten(result.Message, CliErrors.MaxDetailChars))}[/]");
         }
     }
 
@@ -280,17 +280,13 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
 
         foreach (var problem in conversation.ReplayProblems)
         {
-            context.Error.MarkupLine($"[yellow]{Markup.Escape(problem)}[/]");
+            WrappedMarkup.WriteLine(context.Error, $"[yellow]{Markup.Escape(problem)}[/]");
         }
 
         var answered = conversation.Report().Transcript.Where(t => t.Source == AnswerSource.Person).ToArray();
-        context.Error.MarkupLine($"[bold]{Markup.Escape(conversation.Report().SymptomTitle)}[/]");
-        context.Error.MarkupLine(Markup.Escape((answered.Length == 0 ? DiagnoseText.RecapNone : DiagnoseText.Recap).Get(language)));
-        var n = 1;
-        foreach (var step in answered)
-        {
-            context.Error.MarkupLine($"  {n++.ToString(CultureInfo.InvariantCulture)}. {Markup.Escape(step.Title)} → {Markup.Escape(step.AnswerLabel)}");
-        }
+        WrappedMarkup.WriteLine(context.Error, $"[bold]{Markup.Escape(conversation.Report().SymptomTitle)}[/]");
+        WrappedMarkup.WriteLine(context.Error, Markup.Escape((answered.Length == 0 ? DiagnoseText.RecapNone : DiagnoseText.Recap).Get(language)));
+        ListView.Write(context.Error, answered.Select((step, i) => ((i + 1).ToString(CultureInfo.InvariantCulture) + ".", $"{Markup.Escape(step.Title)} → {Markup.Escape(step.AnswerLabel)}")));
     }
 
     private int NeedsAnswer(ConversationPrompt prompt, string? store)
@@ -337,7 +333,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
         return report;
     }
 
-    private void Grey(string text) => context.Error.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+    private void Grey(string text) => WrappedMarkup.WriteLine(context.Error, $"[grey]{Markup.Escape(text)}[/]");
 
     private void Fail(LocalizedText text, string arg) =>
         context.Error.MarkupLine($"[red]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, text.Get(language), arg))}[/]");

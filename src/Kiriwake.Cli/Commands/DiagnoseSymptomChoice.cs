@@ -49,7 +49,7 @@ internal sealed partial class DiagnoseRun
             }
 
             // Text that matches nothing: the person still gets the list.
-            context.Error.MarkupLine($"[yellow]{Markup.Escape(DiagnoseText.TextMatchedNothing.Get(language))}[/]");
+            WrappedMarkup.WriteLine(context.Error, $"[yellow]{Markup.Escape(DiagnoseText.TextMatchedNothing.Get(language))}[/]");
             candidates = kb.Content.Symptoms.Select(s => s.Id).ToArray();
         }
 
@@ -60,12 +60,12 @@ internal sealed partial class DiagnoseRun
 
         if (Scripted)
         {
-            context.Error.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.SeveralSymptoms.Get(language), kb.Symptoms[candidates[0]].Title.Get(language)))}[/]");
+            WrappedMarkup.WriteLine(context.Error, $"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, DiagnoseText.SeveralSymptoms.Get(language), kb.Symptoms[candidates[0]].Title.Get(language)))}[/]");
             return candidates[0];
         }
 
         var choices = candidates.Select(id => new AnswerChoice(id, kb.Symptoms[id].Title.Get(language))).ToArray();
-        context.Error.MarkupLine(Markup.Escape(DiagnoseText.ChooseSymptom.Get(language)));
+        WrappedMarkup.WriteLine(context.Error, Markup.Escape(DiagnoseText.ChooseSymptom.Get(language)));
         var renderer = new ConversationRenderer(context.Error, language, Verbose);
         renderer.Choices(choices);
         while (true)
@@ -82,7 +82,7 @@ internal sealed partial class DiagnoseRun
                 return chosen.Value;
             }
 
-            context.Error.MarkupLine($"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, ConversationText.NotAccepted.Get(language), line.Trim(), string.Join(" / ", choices.Select((c, i) => $"{i + 1}. {c.Label}"))))}[/]");
+            WrappedMarkup.WriteLine(context.Error, $"[yellow]{Markup.Escape(string.Format(CultureInfo.InvariantCulture, ConversationText.NotAccepted.Get(language), line.Trim(), string.Join(" / ", choices.Select((c, i) => $"{i + 1}. {c.Label}"))))}[/]");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Knowledge.Models;

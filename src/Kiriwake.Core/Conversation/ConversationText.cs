@@ -11,6 +11,13 @@ public static class ConversationText
     public static readonly LocalizedText AnswerEscalated = new("相談先に引き継いだ", "Handed over");
     public static readonly LocalizedText DidItFix = new("やってみて、直りましたか?", "Having done it: is it fixed?");
     public static readonly LocalizedText Yes = new("はい", "Yes");
+
+    /// <summary>The heading of a step's notes (cautions, security and privacy rules of the documents).</summary>
+    public static readonly LocalizedText StepNotesHeading = new("気をつけること", "Keep in mind");
+
+    public static readonly LocalizedText On = new("オン", "on");
+
+    public static readonly LocalizedText Off = new("オフ", "off");
     public static readonly LocalizedText No = new("いいえ", "No");
 
     public static readonly LocalizedText GateBackup = new(

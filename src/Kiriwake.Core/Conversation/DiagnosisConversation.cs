@@ -37,7 +37,7 @@ public sealed partial class DiagnosisConversation
         _options = options;
         _time = time;
         _views = new StepViewBuilder(models.Knowledge, options.Language);
-        _session = new DiagnosisSession(models.Model(symptomId), models.Policies, models.Options, events);
+        _session = SymptomSession.Open(models, symptomId, events);
         _legacyPlatform = legacyPlatform;
         _legacyFamily = legacyFamily;
         ReplayProblems = replayProblems;
@@ -71,21 +71,11 @@ public sealed partial class DiagnosisConversation
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        var conversation = new DiagnosisConversation(models, symptomId, options, time, [], null, null, []);
-        foreach (var fact in evidence ?? [])
-        {
-            conversation._session.Record(new FactRecorded(fact.Key, fact.Value, SourceLabel(fact), time.GetUtcNow())
-            {
-                Actor = fact.Source.Kind == FactSourceKind.Person ? options.Actor : EventActor.EvidenceReader,
-            });
-        }
-
-        foreach (var (key, value) in personFacts ?? [])
-        {
-            conversation._session.Record(new FactRecorded(key, value, "person:--fact", time.GetUtcNow()) { Actor = options.Actor });
-        }
-
-        return conversation;
+        var at = time.GetUtcNow();
+        var events = (evidence ?? []).Select(fact => EvidenceEvent(fact, options.Actor, at))
+            .Concat((personFacts ?? []).Select(f => new FactRecorded(f.Key, f.Value, "person:--fact", at) { Actor = options.Actor }))
+            .ToArray();
+        return new DiagnosisConversation(models, symptomId, options, time, events, null, null, []);
     }
 
     /// <summary>Records facts that evidence established during the session — a device action's result (a verified
@@ -95,10 +85,7 @@ public sealed partial class DiagnosisConversation
         ArgumentNullException.ThrowIfNull(facts);
         foreach (var fact in facts)
         {
-            _session.Record(new FactRecorded(fact.Key, fact.Value, SourceLabel(fact), _time.GetUtcNow())
-            {
-                Actor = fact.Source.Kind == FactSourceKind.Person ? _options.Actor : EventActor.EvidenceReader,
-            });
+            _session.Record(EvidenceEvent(fact, _options.Actor, _time.GetUtcNow()));
         }
     }
 
@@ -275,6 +262,10 @@ public sealed partial class DiagnosisConversation
     /// <summary>The outcome as a front end reports it: unresolved when nothing useful is left and no gate can open.</summary>
     public SessionOutcome Outcome => Snapshot.Outcome != SessionOutcome.InProgress ? Snapshot.Outcome
         : Next() is FinishPrompt f ? f.Outcome : SessionOutcome.InProgress;
+
+    /// <summary>A fact read from evidence as an event: the reader's (or the person's, for a fact they stated) with its source.</summary>
+    private static FactRecorded EvidenceEvent(Fact fact, EventActor personActor, DateTimeOffset at) =>
+        new(fact.Key, fact.Value, SourceLabel(fact), at) { Actor = fact.Source.Kind == FactSourceKind.Person ? personActor : EventActor.EvidenceReader };
 
     private static string SourceLabel(Fact fact) => fact.Source.Kind switch
     {

@@ -3,7 +3,8 @@ using Kiriwake.Core.Knowledge;
 
 namespace Kiriwake.Core.Conversation;
 
-/// <summary>Facts in a person's words: "バックアップの確認: はい" instead of <c>backup.verified = true</c>.</summary>
+/// <summary>Facts in a person's words: "バックアップの確認: はい" instead of <c>backup.verified = true</c>. The one
+/// place for these words: the report, `kiriwake analyze` and any other front end say facts through it.</summary>
 public static class FactText
 {
     private static readonly Dictionary<string, LocalizedText> s_labels = new(StringComparer.Ordinal)
@@ -22,9 +23,10 @@ public static class FactText
         [FactKeys.DeviceIosVersion] = new("iOS のバージョン", "iOS version"),
         [FactKeys.DeviceConnection] = new("端末との接続", "Connection to the device"),
         [FactKeys.DeviceConnected] = new("コンピュータが端末を認識している", "The computer sees the device"),
-        [FactKeys.DeviceBackupEncryption] = new("バックアップの暗号化がオン", "Backup encryption is on"),
+        [FactKeys.DeviceBackupEncryption] = new("バックアップの暗号化", "Backup encryption"),
         [FactKeys.DeviceManaged] = new("組織が管理している端末", "The device is managed by an organisation"),
         [FactKeys.ErrorCode] = new("エラーコード", "Error code"),
+        [FactKeys.Operation] = new("エラーが出た作業", "What was being done"),
         [FactKeys.OwnerConsent] = new("持ち主の同意", "The owner consented"),
         [FactKeys.DataLossAccepted] = new("データが消えてもよい", "Losing data is acceptable"),
     };
@@ -44,6 +46,20 @@ public static class FactText
         ["timed-out"] = new("応答なし", "no response"),
     };
 
+    private static readonly Dictionary<string, LocalizedText> s_operation = new(StringComparer.Ordinal)
+    {
+        ["restore"] = new("復元", "a restore"),
+        ["update"] = new("アップデート", "an update"),
+    };
+
+    /// <summary>The fact as one line a person reads ("エラーコード: 4013(アップデート・復元)"); null for a fact
+    /// that has no words for people (technicians see those in their own view).</summary>
+    public static string? Describe(KnowledgeBase kb, Fact fact, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return IsKnown(fact.Key) ? Label(fact.Key, language) + ": " + Value(kb, fact.Key, fact.Value, language) : null;
+    }
+
     /// <summary>Whether the fact has a label for people (facts without one are shown only to technicians).</summary>
     public static bool IsKnown(string key) => s_labels.ContainsKey(key);
 
@@ -53,6 +69,11 @@ public static class FactText
     {
         ArgumentNullException.ThrowIfNull(kb);
         ArgumentNullException.ThrowIfNull(value);
+        if (key == FactKeys.DeviceBackupEncryption && bool.TryParse(value, out var on))
+        {
+            return (on ? ConversationText.On : ConversationText.Off).Get(language);
+        }
+
         if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             return ConversationText.Yes.Get(language);
@@ -80,6 +101,8 @@ public static class FactText
                 return c.Get(language);
             case FactKeys.DeviceFreeBytes when long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes):
                 return (bytes / 1e9).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " GB";
+            case FactKeys.Operation when s_operation.TryGetValue(value, out var o):
+                return o.Get(language);
             case FactKeys.DeviceBatteryPercent:
                 return value + "%";
             case FactKeys.ErrorCode:

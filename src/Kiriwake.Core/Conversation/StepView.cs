@@ -24,7 +24,15 @@ public sealed record StepView(
     IReadOnlyList<string> Prepare,
     IReadOnlyList<string> HeldBack,
     IReadOnlyList<AnswerChoice> Choices,
-    string? Ask = null);
+    string? Ask = null)
+{
+    /// <summary>The knowledge base's notes for this step (cautions, security and privacy rules of the documents),
+    /// in the files' order; shown with the step under <see cref="ConversationText.StepNotesHeading"/>.</summary>
+    public IReadOnlyList<StepNote> Notes { get; init; } = [];
+}
+
+/// <summary>A note of the documents shown with a step: a short title and its text, in the person's language.</summary>
+public sealed record StepNote(string Title, string Text);
 
 /// <summary>Numbered steps under an optional heading (a platform or a model family, shown only when the person's
 /// is unknown), with warnings.</summary>

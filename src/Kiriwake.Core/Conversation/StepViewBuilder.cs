@@ -59,26 +59,12 @@ public sealed class StepViewBuilder(KnowledgeBase kb, Language language)
     public bool NeedsFamily(string stepId) =>
         ProcedureOf(stepId) is not null || (kb.Actions.TryGetValue(stepId, out var a) && a.Instructions.Any(v => v.Family is not null));
 
-    /// <summary>The button procedure a step needs: an action's own, or the mode a question asks the person to enter.</summary>
-    public ProcedureKind? ProcedureOf(string stepId)
-    {
-        if (kb.Actions.TryGetValue(stepId, out var a))
-        {
-            return a.Procedure;
-        }
-
-        // A question like "Did the device enter DFU mode…?" needs the DFU buttons as much as the DFU restore does.
-        if (kb.Questions.TryGetValue(stepId, out var q))
-        {
-            var en = q.Text.En;
-            return en.Contains("DFU", StringComparison.Ordinal) ? ProcedureKind.Dfu
-                : en.Contains("recovery mode", StringComparison.OrdinalIgnoreCase) ? ProcedureKind.Recovery
-                : en.Contains("force restart", StringComparison.OrdinalIgnoreCase) ? ProcedureKind.ForceRestart
-                : null;
-        }
-
-        return null;
-    }
+    /// <summary>The button procedure a step needs (its <c>procedure:</c>): an action's own, or the mode a question asks
+    /// the person to enter ("Did the device enter DFU mode…?" needs the DFU buttons as much as the DFU restore does).</summary>
+    public ProcedureKind? ProcedureOf(string stepId) =>
+        kb.Actions.TryGetValue(stepId, out var a) ? a.Procedure
+        : kb.Questions.TryGetValue(stepId, out var q) ? q.Procedure
+        : null;
 
     public StepView Build(CompiledModel model, StepRef step, int number, ConversationContext context, IReadOnlyList<HeldBackStep> heldBack)
     {
@@ -110,8 +96,15 @@ public sealed class StepViewBuilder(KnowledgeBase kb, Language language)
         var choices = model.TryFindStep(step.Id, out var choice) && choice.Kind == StepKind.Escalation ? [] : Choices(model, step.Id);
         return new StepView(step.Id, step.Kind, number, Title(step.Id), why, minutes, risk,
             Instructions(step.Id, context), prepare, heldBack.Select(h => HeldBack.Describe(h, language)).ToArray(), choices,
-            choices.Count > 0 && choice.Kind == StepKind.Action ? ConversationText.DidItFix.Get(language) : null);
+            choices.Count > 0 && choice.Kind == StepKind.Action ? ConversationText.DidItFix.Get(language) : null)
+        {
+            Notes = Notes(step.Id),
+        };
     }
+
+    /// <summary>The notes the knowledge base ties to this step (<see cref="NoteSelector.ForStep"/>), in the person's language.</summary>
+    public IReadOnlyList<StepNote> Notes(string stepId) =>
+        NoteSelector.ForStep(kb, stepId).Select(n => new StepNote(n.Title.Get(language), n.Text.Get(language))).ToArray();
 
     public IReadOnlyList<InstructionBlock> Instructions(string stepId, ConversationContext context)
     {

@@ -11,7 +11,7 @@ namespace Kiriwake.Core.Diagnosis;
 public sealed record ModelScore(string Id, double Policy, double Greedy, double? Optimal, double? Authored, StepRef? FirstStep, int Items, bool ExactStoppedByMemory = false);
 
 /// <summary>Scores a model the way `kiriwake kb eval` and the benchmarks report it. A symptom is scored from the
-/// session <see cref="SymptomSession"/> opens — the same facts, gates and policy as `kiriwake diagnose` — and the
+/// session <see cref="Kiriwake.Core.Conversation.SymptomSession"/> opens — the same facts, gates and policy as `kiriwake diagnose` — and the
 /// authored order under the same gates. A model file (no facts) is scored with its gates open.</summary>
 public static class ModelScorer
 {

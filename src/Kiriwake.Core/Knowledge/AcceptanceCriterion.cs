@@ -43,8 +43,8 @@ public sealed record CoverageEntry(string Document, string Heading, IReadOnlyLis
 {
     public int Line { get; init; }
 
-    /// <summary>How the heading is modelled: as data the engine uses, or only as text a person reads; null where the entry does not say.</summary>
-    public ModelledAs? As { get; init; }
+    /// <summary>How the heading is modelled: as data the engine uses, or only as text a person reads (required in the YAML).</summary>
+    public ModelledAs As { get; init; }
 
     /// <summary>For a <see cref="ModelledAs.Text"/> heading: why it is text only (English, for the knowledge's authors).</summary>
     public string? Why { get; init; }

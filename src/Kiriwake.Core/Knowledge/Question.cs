@@ -8,7 +8,12 @@ public sealed record Question(
     LocalizedText Why,
     double CostMinutes,
     IReadOnlyList<Answer> Answers,
-    FactBinding? Fact);
+    FactBinding? Fact)
+{
+    /// <summary>The button procedure the question asks the person to carry out ("Did the device enter DFU mode?"),
+    /// whose model-family steps are shown with it; null when it needs none.</summary>
+    public ProcedureKind? Procedure { get; init; }
+}
 
 /// <summary>One answer with P(answer | cause); causes not listed take <see cref="Otherwise"/>.</summary>
 public sealed record Answer(string Id, LocalizedText Text, IReadOnlyDictionary<string, double> Likelihood, double Otherwise)

@@ -12,6 +12,8 @@ internal sealed class QuestionDto : Lined
 
     public FactBindingDto? Fact { get; set; }
 
+    public string? Procedure { get; set; }
+
     public List<AnswerDto>? Answers { get; set; }
 }
 

@@ -165,8 +165,16 @@ internal sealed partial class KnowledgeReader
                 Problem(scope, $"heading '{dto.Heading}' is mapped to no id");
             }
 
-            // as: may be left out (a minimal knowledge base); the real one declares it everywhere (RealKnowledgeTests).
-            var modelledAs = dto.As is null ? null : Enum<ModelledAs>(dto.As, scope, "as");
+            ModelledAs? modelledAs = null;
+            if (dto.As is null)
+            {
+                Problem(scope, $"heading '{dto.Heading}' does not say how it is modelled: add as: data or as: text (with why:)");
+            }
+            else
+            {
+                modelledAs = Enum<ModelledAs>(dto.As, scope, "as");
+            }
+
             var why = string.IsNullOrWhiteSpace(dto.Why) ? null : dto.Why.Trim();
             if (modelledAs == ModelledAs.Text && why is null)
             {
@@ -178,7 +186,7 @@ internal sealed partial class KnowledgeReader
             }
 
             return Keep(
-                new CoverageEntry(dto.Document ?? string.Empty, dto.Heading ?? string.Empty, Ids(dto.Ids)) { Line = dto.Line ?? 0, As = modelledAs, Why = why },
+                new CoverageEntry(dto.Document ?? string.Empty, dto.Heading ?? string.Empty, Ids(dto.Ids)) { Line = dto.Line ?? 0, As = modelledAs ?? ModelledAs.Data, Why = why },
                 scope);
         }).ToList();
 

@@ -113,7 +113,10 @@ internal sealed partial class KnowledgeReader
             }
 
             return Keep(
-                new Question(RequireId(dto.Id, scope), Text(dto.Text, scope, "text"), Text(dto.Why, scope, "why"), Positive(dto.Cost, scope, "cost", allowZero: true), answers, fact),
+                new Question(RequireId(dto.Id, scope), Text(dto.Text, scope, "text"), Text(dto.Why, scope, "why"), Positive(dto.Cost, scope, "cost", allowZero: true), answers, fact)
+                {
+                    Procedure = dto.Procedure is null ? null : Enum<ProcedureKind>(dto.Procedure, scope, "procedure"),
+                },
                 scope);
         }).ToList();
 

@@ -126,6 +126,11 @@ internal sealed class CrossReferenceValidator
     {
         foreach (var question in _content.Questions)
         {
+            if (question.Procedure is { } kind && _content.Procedures.All(p => p.Kind != kind))
+            {
+                _log.At(question, question.Id, $"procedure '{EnumNames.ToKebab(kind)}' has no steps in procedures/");
+            }
+
             foreach (var answer in question.Answers)
             {
                 RequireAll(question, question.Id, answer.Likelihood.Keys, _causes, "cause");

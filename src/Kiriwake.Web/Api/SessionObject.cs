@@ -21,6 +21,9 @@ public sealed record SessionObject(string Id, string Symptom, StepObject? Step, 
 /// <param name="Kind">question, action, gate or escalation.</param>
 public sealed record StepObject(string Id, string Kind, string Title, IReadOnlyList<string> Instructions, string Why, string Risk, IReadOnlyList<AnswerChoice> Answers)
 {
+    /// <summary>The knowledge base's notes for the step (cautions, security and privacy rules), in the session's language.</summary>
+    public IReadOnlyList<StepNote> Notes { get; init; } = [];
+
     public static StepObject From(ConversationPrompt prompt, Language language) => prompt switch
     {
         StepPrompt s => new StepObject(
@@ -35,7 +38,10 @@ public sealed record StepObject(string Id, string Kind, string Title, IReadOnlyL
             s.View.Instructions.SelectMany(b => b.Steps.Select(step => b.Heading is { Length: > 0 } h ? $"{h}: {step}" : step)).ToArray(),
             s.View.Why ?? "",
             s.View.Risk ?? WebText.RiskOf(Core.Knowledge.Risk.None).Get(language),
-            s.View.Choices),
+            s.View.Choices)
+        {
+            Notes = s.View.Notes,
+        },
         GatePrompt g => new StepObject(
             g.Id,
             "gate",

@@ -46,11 +46,14 @@ public static class HelpdeskSetup
         return services;
     }
 
-    public static IServiceCollection AddHelpdesk(this IServiceCollection services)
+    /// <param name="configuration">Where an organisation's OpenID Connect sign-in is configured (optional).</param>
+    public static IServiceCollection AddHelpdesk(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddHelpdeskAccounts();
         services.AddDataProtection().SetApplicationName("kiriwake").PersistKeysToDbContext<HelpdeskContext>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        authentication.AddHelpdeskOpenIdConnect(configuration);
         services.ConfigureApplicationCookie(c =>
         {
             c.Cookie.Name = CookieName;
@@ -90,6 +93,7 @@ public static class HelpdeskSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHelpdeskSignIn();
+        app.MapHelpdeskOpenIdConnect();
         app.MapHelpdeskHome();
         app.MapHelpdeskAccountsApi();
         app.MapCases();

@@ -47,7 +47,7 @@ public static class KiriwakeWebApp
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddSingleton(sp => new SessionObjectCache(sp.GetRequiredService<KiriwakeWebOptions>().SessionCacheBytes));
         builder.Services.AddSingleton<SessionObjects>();
-        builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
+        builder.Services.AddHelpdesk(builder.Configuration); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
         builder.Services.AddAntiforgery(a =>
         {

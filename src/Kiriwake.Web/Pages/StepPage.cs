@@ -45,6 +45,17 @@ public static class StepPage
             body.Raw("</section>");
         }
 
+        if (view?.Notes.Count > 0)
+        {
+            body.Raw("<section class=\"notice warn\" aria-labelledby=\"notes\"><h2 id=\"notes\">").Text(ConversationText.StepNotesHeading.Get(language)).Raw("</h2>");
+            foreach (var note in view.Notes)
+            {
+                body.Raw("<p><strong>").Text(note.Title).Raw("</strong><br>").Text(note.Text).Raw("</p>");
+            }
+
+            body.Raw("</section>");
+        }
+
         if (view?.Prepare.Count > 0)
         {
             body.El("h2", WebText.Bring.Get(language)).List(view.Prepare);

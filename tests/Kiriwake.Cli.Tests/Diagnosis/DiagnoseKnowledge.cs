@@ -152,7 +152,7 @@ internal sealed class DiagnoseKnowledge : IDisposable
               prepare: [ { ja: "ログ", en: "Logs" } ]
             """,
         ["coverage/test.yaml"] = """
-            - { document: error-4013, line: 4, heading: "エラー4013とは", ids: [restore-error-4013] }
+            - { document: error-4013, line: 4, heading: "エラー4013とは", ids: [restore-error-4013], as: data }
             """,
     };
 }

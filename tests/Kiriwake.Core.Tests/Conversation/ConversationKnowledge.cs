@@ -67,7 +67,13 @@ internal static class ConversationKnowledge
         Flows: [],
         Faq: [],
         Acceptance: [new("ac-restored", T("復元が完了した", "The restore finished"), [Symptom])],
-        Notes: [],
+        Notes:
+        [
+            new("dfu-experienced", T("注意: DFUモードは慣れている場合のみ", "Caution: DFU mode only if you are used to it"),
+                T("操作を誤ると再試行が必要になります。", "A mistake means starting again.")) { Steps = ["dfu-restore"] },
+            new("backup-first", T("重要: 復元の前にバックアップ", "Important: back up before restoring"),
+                T("復元作業はデータが消える可能性があります。", "Restoring can erase data.")) { Steps = ["dfu-restore", "apple-support"] },
+        ],
         CaseStudies: [],
         Coverage: [])) { Version = "test-v1" };
 

@@ -16,9 +16,17 @@ public sealed partial class HelpdeskHost(string store, Action<IServiceCollection
 {
     public const string Password = "correct horse battery";
 
+    /// <summary>Configuration of this server (as appsettings or the environment would give it), e.g. OpenID Connect.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(s => s.AddSingleton(new KiriwakeWebOptions
         {
             Store = store,

@@ -92,6 +92,7 @@ public static class SignInPage
             <h1>{(ja ? "ヘルプデスクにサインイン" : "Sign in to the helpdesk")}</h1>
             <p>{(ja ? "ご自宅で診断している方はサインイン不要です。" : "People diagnosing at home need no account.")} <a href="/">{(ja ? "診断を始める" : "Start a diagnosis")}</a></p>
             {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")}
+            {OpenIdSignIn.SignInPagePart(context, ja)}
             <form method="post" action="{HelpdeskSetup.SignInPath}">
               {Layout.Antiforgery(context)}
               <p><label for="name">{(ja ? "アカウント名" : "Account name")}</label><br><input id="name" name="name" autocomplete="username" required></p>

@@ -4,6 +4,7 @@ using Kiriwake.Knowledge;
 using Kiriwake.Web.Api;
 using Kiriwake.Web.Diagnosis;
 using Kiriwake.Web.Helpdesk;
+using Kiriwake.Web.Local;
 using Kiriwake.Web.Pages;
 using Kiriwake.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
@@ -46,6 +47,7 @@ public static class KiriwakeWebApp
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddHelpdesk(); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
+        builder.Services.AddLocalDevice(); // Local/ (issue 13)
         builder.Services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "kiriwake-af";
@@ -74,6 +76,7 @@ public static class KiriwakeWebApp
         app.MapSessionPages();
         app.MapKnowledgePages();
         app.MapLocalPages();
+        app.MapDeviceActionPages();
         await app.Services.MigrateStoreAsync(CancellationToken.None);
         await app.MapHelpdeskAsync(CancellationToken.None); // Helpdesk/ (issue 11)
         return app;

@@ -58,6 +58,11 @@ public sealed class DeviceJobs(IDeviceActions actions, IServiceScopeFactory scop
         {
             result = await actions.RunAsync(request, new Relay(job), job.Token);
         }
+        catch (OperationCanceledException) when (job.CancelRequested)
+        {
+            // Stopped before the tool started (while looking at the device): nothing ran, nothing to record.
+            result = new DeviceActionResult(request.Action, false, LocalText.StoppedBeforeStart, [], [], null);
+        }
         catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or OperationCanceledException)
         {
             logger.LogWarning("A device action ({Action}) failed: {Error}", request.Action, e.GetType().Name);
@@ -68,6 +73,13 @@ public sealed class DeviceJobs(IDeviceActions actions, IServiceScopeFactory scop
             {
                 CryptographicOperations.ZeroMemory(request.Password);
             }
+        }
+
+        if (result is { Action: DeviceAction.MakeVerifiedBackup, Succeeded: false })
+        {
+            // A backup that did not complete here says nothing about other backups (one the person picks and checks,
+            // or this one made again with the right password): the gate keeps asking instead of closing for good.
+            result = result with { Facts = [.. result.Facts.Where(f => f.Key != Core.Facts.FactKeys.BackupVerified)] };
         }
 
         var recorded = result is { Facts.Count: > 0 } && await RecordAsync(job.SessionId, result);

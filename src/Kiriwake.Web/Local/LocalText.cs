@@ -45,6 +45,7 @@ public static class LocalText
         "パソコンの空き容量を増やしてから、もう一度バックアップしてください (写真や動画を別のドライブに移す、ゴミ箱を空にするなど)。",
         "Free space on this computer, then make the backup again (move photos and videos to another drive, empty the trash).");
     public static readonly LocalizedText Percent = new("{0}% 完了", "{0}% done");
+    public static readonly LocalizedText StoppedBeforeStart = new("始まる前に中止しました。デバイスには何もしていません。", "Stopped before it started. Nothing was done on the device.");
     public static readonly LocalizedText LeaveOffer = new("通常の起動に戻す", "Restart it normally");
 
     public static LocalizedText Title(DeviceAction action) => action switch

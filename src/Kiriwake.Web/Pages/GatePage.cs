@@ -24,6 +24,7 @@ public static class GatePage
         {
             await DeviceActionPages.WriteOfferAsync(body, context, session.Id, Core.Actions.DeviceAction.MakeVerifiedBackup, language, context.RequestAborted);
             await LocalBackupPicker.WriteAsync(body, context, session.Id, language, options, time);
+            PasswordCheckPage.WriteLink(body, session.Id, language);
         }
 
         StepPage.Answers(body, context, session.Id, gate.Id, gate.Choices, language, WebText.YourChoice);

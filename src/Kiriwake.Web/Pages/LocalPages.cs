@@ -15,6 +15,8 @@ public static class LocalPages
         app.MapGet("/local/backups", BackupsAsync);
         app.MapGet("/local/device", DeviceAsync);
         app.MapLocalBackupVerify();
+        app.MapLocalDeviceFacts();
+        app.MapPasswordCheckPage();
     }
 
     private static async Task<IResult> BackupsAsync(HttpContext context, LocalMode local, KiriwakeWebOptions options, TimeProvider time, CancellationToken cancellationToken)
@@ -33,6 +35,7 @@ public static class LocalPages
             body.El("p", WebText.NoBackupsFound.Get(language), "class=\"notice\"");
         }
 
+        PasswordCheckPage.WriteLink(body, null, language);
         var verifier = new BackupVerifier(time);
         foreach (var folder in found)
         {
@@ -83,7 +86,7 @@ public static class LocalPages
         body.Raw("</tbody></table>");
     }
 
-    private static async Task<IResult> DeviceAsync(HttpContext context, LocalMode local, KiriwakeWebOptions options, SessionService sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> DeviceAsync(HttpContext context, string? session, LocalMode local, KiriwakeWebOptions options, SessionService sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var language = PageLanguage.Of(context);
         if (!local.Enabled)
@@ -116,6 +119,7 @@ public static class LocalPages
         }
 
         body.Raw("</dl>").List(ConnectionStateText.Fix(facts.State).Select(f => f.Get(language)));
+        await LocalDeviceFacts.WriteAsync(body, context, session, facts, language, cancellationToken);
         return Layout.Page(context, language, WebText.Device.Get(language), body);
     }
 

@@ -55,6 +55,10 @@ public static class SessionPages
         {
             body.Raw(GatePage.Notice(notice, language));
         }
+        else if (LocalDeviceFacts.Notice(notice, language) is { } added)
+        {
+            body.Raw(added);
+        }
 
         var title = session.Prompt switch
         {

@@ -75,14 +75,7 @@ public sealed class DeviceJobs(IDeviceActions actions, IServiceScopeFactory scop
             }
         }
 
-        if (result is { Action: DeviceAction.MakeVerifiedBackup, Succeeded: false })
-        {
-            // A backup that did not complete here says nothing about other backups (one the person picks and checks,
-            // or this one made again with the right password): the gate keeps asking instead of closing for good.
-            result = result with { Facts = [.. result.Facts.Where(f => f.Key != Core.Facts.FactKeys.BackupVerified)] };
-        }
-
-        var recorded = result is { Facts.Count: > 0 } && await RecordAsync(job.SessionId, result);
+        var recorded = result is { SessionFacts.Count: > 0 } && await RecordAsync(job.SessionId, result);
         job.Finish(new DeviceJobOutcome(result, recorded, time.GetUtcNow()));
     }
 
@@ -101,7 +94,7 @@ public sealed class DeviceJobs(IDeviceActions actions, IServiceScopeFactory scop
                     return false;
                 }
 
-                await sessions.AddEvidenceAsync(session, result.Facts, CancellationToken.None);
+                await sessions.AddEvidenceAsync(session, result.SessionFacts, CancellationToken.None);
                 return true;
             }
             catch (SessionConflictException)

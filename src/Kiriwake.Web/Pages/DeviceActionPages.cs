@@ -239,7 +239,7 @@ public static class DeviceActionPages
             body.Raw("</dl></section>");
         }
 
-        if (result.Facts.Count > 0 && !outcome.Recorded)
+        if (result.SessionFacts.Count > 0 && !outcome.Recorded)
         {
             body.El("p", LocalText.NotRecorded.Get(language), "class=\"notice warn\"");
         }

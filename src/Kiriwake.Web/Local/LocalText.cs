@@ -72,6 +72,7 @@ public static class LocalText
     public static LocalizedText Done(bool succeeded) => succeeded ? new("終わりました", "Done") : new("うまくいきませんでした", "It did not work");
 
     // The device page and its facts.
+    public static readonly LocalizedText Model = new("機種", "Model");
     public static readonly LocalizedText UseFacts = new("この情報を診断に使う", "Use this in my diagnosis");
     public static readonly LocalizedText UseFactsHelp = new(
         "接続中のデバイスから読み取った情報 (機種、空き容量など) を診断に加えます。分かっていることは質問されなくなります。",

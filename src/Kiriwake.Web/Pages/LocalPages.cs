@@ -4,6 +4,7 @@ using Kiriwake.Evidence.Backup;
 using Kiriwake.Evidence.DeviceTools;
 using Kiriwake.Web.Diagnosis;
 using Kiriwake.Web.Hosting;
+using Kiriwake.Web.Local;
 
 namespace Kiriwake.Web.Pages;
 
@@ -110,7 +111,11 @@ public static class LocalPages
         body.Raw("<dl>").El("dt", WebText.ConnectionState.Get(language)).El("dd", ConnectionStateText.Title(facts.State).Get(language));
         if (facts.Model is { } model)
         {
-            body.El("dt", WebText.FamilyLabel.Get(language)).El("dd", model.ToString());
+            body.El("dt", LocalText.Model.Get(language)).El("dd", model.Name ?? model.ProductType);
+            if (model.Family is { } family)
+            {
+                body.El("dt", WebText.FamilyLabel.Get(language)).El("dd", Core.Conversation.ConversationText.FamilyName(family).Get(language));
+            }
         }
 
         if (facts.Identity.ProductVersion is { } version)

@@ -52,6 +52,7 @@ public sealed class DeviceBackupInBrowserTests
         await Screens.SaveAsync(page, "phone-ja-backup-done");
 
         await page.ClickAsync("#continue");
+        var session = new Uri(page.Url).AbsolutePath.Split('/')[2];
         var after = await DiagnosisInBrowserTests.AnswerUntilAsync(page, step => step == "q-drop-or-liquid" ? "no" : null, stopAt: "dfu-restore");
         Assert.DoesNotContain("backup-verified", after);
         Assert.Equal("dfu-restore", after[^1]);
@@ -67,7 +68,8 @@ public sealed class DeviceBackupInBrowserTests
         await desktop.ClickAsync("#check");
         Assert.Contains("does not open it", await desktop.TextContentAsync("#password-result") ?? "", StringComparison.Ordinal);
         await Screens.SaveAsync(desktop, "desktop-en-password-wrong");
-        await desktop.GotoAsync("/local/device");
+        await desktop.GotoAsync($"/local/device?session={session}");
+        Assert.Equal(1, await desktop.Locator("#use-device-facts").CountAsync());
         await Screens.SaveAsync(desktop, "desktop-en-device");
     }
 }

@@ -18,6 +18,8 @@ public sealed class LocalEvidenceIntoSessionTests
 
         var page = await local.Client.GetStringAsync($"/local/device?session={id}");
         Assert.Contains("id=\"use-device-facts\"", page, StringComparison.Ordinal);
+        Assert.Contains("iPhone SE (2nd generation)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("DeviceModelResolution", page, StringComparison.Ordinal);
         var posted = await local.Client.PostAsync("/local/device/use", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = LocalDeviceSetup.Token(page), ["session"] = id }));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

@@ -61,6 +61,13 @@ public static class DeviceActionPages
         DeviceActionConsent? consent = null;
         try
         {
+            if (action != DeviceAction.LeaveRecovery && !await LocalDevicePresence.AnyListedAsync(context.RequestServices, cancellationToken))
+            {
+                body.El("p", LocalText.OfferNoDevice.Get(language))
+                    .Raw($"<p><a href=\"{Html.E(context.Request.Path + context.Request.QueryString)}\">").Text(LocalText.LookAgain.Get(language)).Raw("</a></p></section>");
+                return;
+            }
+
             consent = await context.RequestServices.GetRequiredService<IDeviceActions>().PrepareAsync(action, cancellationToken);
         }
         catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException or UnauthorizedAccessException)

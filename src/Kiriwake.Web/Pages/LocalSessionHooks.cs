@@ -26,7 +26,7 @@ public static class LocalSessionHooks
         }
 
         var services = context.RequestServices;
-        var facts = await ReadAsync(services, cancellationToken);
+        var facts = await LocalDevicePresence.AnyListedAsync(services, cancellationToken) ? await ReadAsync(services, cancellationToken) : null;
         if (facts?.Facts.Any(f => f.Key == FactKeys.DeviceButtonFamily) != true)
         {
             return (session, null);

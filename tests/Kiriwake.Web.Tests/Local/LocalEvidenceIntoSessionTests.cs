@@ -89,6 +89,36 @@ public sealed class LocalEvidenceIntoSessionTests
         }
     }
 
+    [UnixFact]
+    public async Task GatePage_NoDeviceListed_SaysHowToConnectWithoutTheSlowRecoveryLook()
+    {
+        using var temp = new TempFolder();
+        var marker = Path.Combine(temp.Path, "irecovery-ran");
+        using var tools = new FakeTools().AddScript("idevice_id", "-l", "exit 0").AddScript("irecovery", "*", $"touch '{marker}'; exit 255");
+        using var web = new WebHostFixture();
+        using var client = web.WithWebHostBuilder(b => b.ConfigureServices(s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(s, web.Options with { ToolsDirectory = tools.Directory })))
+            .CreateClient();
+        var session = await (await client.StartAsync(new { errorCode = "4013", lang = "ja", family = "iphone-no-home", platform = "windows-itunes" })).ReadJsonAsync();
+        var id = session.GetProperty("id").GetString()!;
+        for (var i = 0; i < 40; i++)
+        {
+            var step = (await (await client.GetAsync($"/api/sessions/{id}")).ReadJsonAsync()).GetProperty("step");
+            if (step.GetProperty("kind").GetString() == "gate")
+            {
+                break;
+            }
+
+            var values = step.Values();
+            (await client.AnswerAsync(id, step.GetProperty("id").GetString()!, values.Contains("not-fixed") ? "not-fixed" : values[0])).EnsureSuccessStatusCode();
+        }
+
+        var gate = await client.GetStringAsync($"/s/{id}");
+
+        Assert.Contains("ケーブルでこのパソコンにつなぐと", gate, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"device-backup\"", gate, StringComparison.Ordinal);
+        Assert.False(File.Exists(marker));
+    }
+
     [Fact]
     public async Task PasswordCheck_NotLocal_NotFound()
     {

@@ -27,6 +27,7 @@ internal static class KiriwakeCli
         root.Subcommands.Add(new AnalyzeCommand(context).Build());
         root.Subcommands.Add(new AuditCommand(context).Build());
         root.Subcommands.Add(new UsersCommand(context).Build());
+        root.Subcommands.Add(new CasesCommand(context).Build());
         root.Subcommands.Add(new ServeCommand(context).Build());
         return root;
     }

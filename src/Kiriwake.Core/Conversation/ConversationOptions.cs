@@ -25,4 +25,7 @@ public sealed record ConversationOptions
 
     /// <summary>Who answers through this front end.</summary>
     public EventActor Actor { get; init; } = EventActor.Person;
+
+    /// <summary>The helpdesk account answering through this front end (recorded on each event it makes); null for the person.</summary>
+    public string? By { get; init; }
 }

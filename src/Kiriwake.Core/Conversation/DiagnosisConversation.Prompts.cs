@@ -96,7 +96,7 @@ public sealed partial class DiagnosisConversation
             return AnswerResult.Rejected(string.Format(CultureInfo.InvariantCulture, ConversationText.ModelNotFound.Get(Language), text));
         }
 
-        _session.Record(new FactRecorded(FactKeys.DeviceButtonFamily, KebabNames.Of(family), "person", at) { Actor = who, IsAnswer = true });
+        _session.Record(new FactRecorded(FactKeys.DeviceButtonFamily, KebabNames.Of(family), "person", at) { Actor = who, By = _options.By, IsAnswer = true });
         var name = resolution.Candidates.Count > 0 ? resolution.Candidates[0].Name : text;
         return new AnswerResult(true, string.Format(CultureInfo.InvariantCulture, ConversationText.ModelFound.Get(Language), name), KebabNames.Of(family));
     }

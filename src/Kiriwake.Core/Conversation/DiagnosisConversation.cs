@@ -189,7 +189,7 @@ public sealed partial class DiagnosisConversation
 
         if (handOver)
         {
-            _session.Record(new StepAnswered(rec.Step.Id, StepAnswers.Escalated, _time.GetUtcNow()) { Actor = _options.Actor });
+            _session.Record(new StepAnswered(rec.Step.Id, StepAnswers.Escalated, _time.GetUtcNow()) { Actor = _options.Actor, By = _options.By });
             return Finish();
         }
 
@@ -228,17 +228,17 @@ public sealed partial class DiagnosisConversation
         switch (prompt)
         {
             case StepPrompt step:
-                _session.Record(new StepAnswered(step.View.StepId, chosen.Value, at) { Actor = who });
+                _session.Record(new StepAnswered(step.View.StepId, chosen.Value, at) { Actor = who, By = _options.By });
                 break;
             case GatePrompt gate:
                 var (key, value) = GateFact(gate.Gate, chosen.Value);
-                _session.Record(new FactRecorded(key, value, GateSourcePrefix + gate.Id, at) { Actor = who, IsAnswer = true });
+                _session.Record(new FactRecorded(key, value, GateSourcePrefix + gate.Id, at) { Actor = who, By = _options.By, IsAnswer = true });
                 break;
             case PlatformPrompt:
-                _session.Record(new FactRecorded(FactKeys.ComputerPlatform, chosen.Value, "person", at) { Actor = who, IsAnswer = true });
+                _session.Record(new FactRecorded(FactKeys.ComputerPlatform, chosen.Value, "person", at) { Actor = who, By = _options.By, IsAnswer = true });
                 break;
             default:
-                _session.Record(new FactRecorded(FactKeys.DeviceButtonFamily, chosen.Value, "person", at) { Actor = who, IsAnswer = true });
+                _session.Record(new FactRecorded(FactKeys.DeviceButtonFamily, chosen.Value, "person", at) { Actor = who, By = _options.By, IsAnswer = true });
                 break;
         }
 
@@ -247,7 +247,7 @@ public sealed partial class DiagnosisConversation
 
     /// <summary>Takes back the last answer (a step, a gate, the platform or the model, with the facts it recorded).</summary>
     /// <returns>false when there is nothing to take back.</returns>
-    public bool Undo() => _session.Undo(_time.GetUtcNow());
+    public bool Undo() => _session.Undo(_time.GetUtcNow(), _options.Actor, _options.By);
 
     /// <summary>The report of the session as it stands.</summary>
     public DiagnosisReport Report() => DiagnosisReport.Build(this, _time.GetUtcNow());

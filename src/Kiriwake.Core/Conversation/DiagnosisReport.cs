@@ -54,9 +54,6 @@ public sealed record DiagnosisReport(
         var prepare = snapshot.Outcome == SessionOutcome.Escalated && snapshot.FixedBy is { } esc && kb.Escalations.TryGetValue(esc.Id, out var e)
             ? e.Prepare.Select(p => p.Get(language)).ToArray()
             : [];
-        // The criteria that fit how the session went: what fixed it, and the steps the person did (not skipped).
-        var tried = snapshot.Transcript.Where(t => t.Step.Kind == StepKind.Action && t.Answer != StepAnswers.Skipped)
-            .Select(t => t.Step.Id).ToHashSet(StringComparer.Ordinal);
         var facts = snapshot.Facts.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Where(f => FactText.IsKnown(f.Key))
             .Select(f => new ReportFact(f.Key, FactText.Label(f.Key, language), FactText.Value(kb, f.Key, f.Value, language)))
@@ -74,13 +71,24 @@ public sealed record DiagnosisReport(
                 .Select(tc => new ReportCause(tc.CauseId, views.CauseTitle(tc.CauseId), tc.Probability)).ToArray(),
             snapshot.Facts,
             facts,
-            kb.Content.Acceptance.Where(a => a.AppliesTo(conversation.SymptomId, snapshot.Outcome == SessionOutcome.Fixed ? snapshot.FixedBy?.Id : null, tried))
-                .Select(a => a.Text.Get(language)).ToArray(),
+            AcceptanceFor(conversation).Select(a => a.Text.Get(language)).ToArray(),
             prepare,
             conversation.HeldBackSteps(),
             string.IsNullOrEmpty(kb.Version) ? null : kb.Version,
             conversation.ReplayProblems,
             EndNotes(kb, outcome, snapshot, language));
+    }
+
+    /// <summary>The acceptance criteria that fit how the session went: its symptom, what fixed it, and the steps
+    /// that were done (not skipped). The helpdesk requires them ticked before closing a fixed case.</summary>
+    public static IReadOnlyList<AcceptanceCriterion> AcceptanceFor(DiagnosisConversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var snapshot = conversation.Snapshot;
+        var tried = snapshot.Transcript.Where(t => t.Step.Kind == StepKind.Action && t.Answer != StepAnswers.Skipped)
+            .Select(t => t.Step.Id).ToHashSet(StringComparer.Ordinal);
+        var fixedBy = snapshot.Outcome == SessionOutcome.Fixed ? snapshot.FixedBy?.Id : null;
+        return conversation.Knowledge.Content.Acceptance.Where(a => a.AppliesTo(conversation.SymptomId, fixedBy, tried)).ToArray();
     }
 
     /// <summary>The notes for the end of the report (NoteSelector): prevention advice after a fix, advice on handing

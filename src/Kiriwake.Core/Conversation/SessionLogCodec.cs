@@ -57,21 +57,22 @@ public static class SessionLogCodec
 
     private static EventDto ToDto(SessionEvent e) => e switch
     {
-        StepAnswered a => new EventDto { Type = "answer", Step = a.StepId, Answer = a.Answer, At = a.At, Actor = a.Actor },
-        FactRecorded f => new EventDto { Type = "fact", Key = f.Key, Value = f.Value, Source = f.Source, At = f.At, Actor = f.Actor, IsAnswer = f.IsAnswer ? true : null },
-        AnswerUndone u => new EventDto { Type = "undo", At = u.At, Actor = u.Actor },
+        StepAnswered a => new EventDto { Type = "answer", Step = a.StepId, Answer = a.Answer, At = a.At, Actor = a.Actor, By = a.By },
+        FactRecorded f => new EventDto { Type = "fact", Key = f.Key, Value = f.Value, Source = f.Source, At = f.At, Actor = f.Actor, By = f.By, IsAnswer = f.IsAnswer ? true : null },
+        AnswerUndone u => new EventDto { Type = "undo", At = u.At, Actor = u.Actor, By = u.By },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
     };
 
     private static SessionEvent FromDto(EventDto e, string name, int index) => e.Type switch
     {
-        "answer" when e.Step is not null && e.Answer is not null => new StepAnswered(e.Step, e.Answer, e.At) { Actor = e.Actor ?? EventActor.Person },
+        "answer" when e.Step is not null && e.Answer is not null => new StepAnswered(e.Step, e.Answer, e.At) { Actor = e.Actor ?? EventActor.Person, By = e.By },
         "fact" when e.Key is not null && e.Value is not null => new FactRecorded(e.Key, e.Value, e.Source ?? "", e.At)
         {
             Actor = e.Actor ?? ((e.Source ?? "").StartsWith("person", StringComparison.Ordinal) ? EventActor.Person : EventActor.EvidenceReader),
             IsAnswer = e.IsAnswer ?? false,
+            By = e.By,
         },
-        "undo" => new AnswerUndone(e.At) { Actor = e.Actor ?? EventActor.Person },
+        "undo" => new AnswerUndone(e.At) { Actor = e.Actor ?? EventActor.Person, By = e.By },
         _ => throw new SessionFormatException(string.Create(CultureInfo.InvariantCulture, $"{name}: event {index + 1} is malformed")),
     };
 
@@ -107,6 +108,8 @@ public static class SessionLogCodec
         public bool? IsAnswer { get; set; }
 
         public EventActor? Actor { get; set; }
+
+        public string? By { get; set; }
 
         public DateTimeOffset At { get; set; }
     }

@@ -67,14 +67,14 @@ public sealed class DiagnosisSession
     }
 
     /// <summary>Takes back the last answer; false when there is none.</summary>
-    public bool Undo(DateTimeOffset at)
+    public bool Undo(DateTimeOffset at, EventActor actor = EventActor.Person, string? by = null)
     {
         if (!SessionReplay.InEffect(_events).Any(SessionReplay.IsAnswer))
         {
             return false;
         }
 
-        Append(new AnswerUndone(at));
+        Append(new AnswerUndone(at) { Actor = actor, By = by });
         return true;
     }
 

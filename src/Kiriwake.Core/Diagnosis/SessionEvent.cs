@@ -6,8 +6,11 @@ namespace Kiriwake.Core.Diagnosis;
 /// </summary>
 public abstract record SessionEvent(DateTimeOffset At)
 {
-    /// <summary>Who made the event, for the helpdesk's audit: the person (the default), a technician, or an evidence reader.</summary>
+    /// <summary>Who made the event, for the helpdesk's audit: the person (the default), a helpdesk agent, a technician, or an evidence reader.</summary>
     public EventActor Actor { get; init; } = EventActor.Person;
+
+    /// <summary>The helpdesk account that made it (an agent's or technician's user name); null for the person and readers.</summary>
+    public string? By { get; init; }
 }
 
 /// <summary>Who made an event.</summary>
@@ -16,6 +19,9 @@ public enum EventActor
     Person,
     Technician,
     EvidenceReader,
+
+    /// <summary>A helpdesk agent continuing a handed-over session (on the phone with the person).</summary>
+    Agent,
 }
 
 /// <summary>The person answered a step: a question's answer id, or <see cref="StepAnswers"/> for an action.</summary>

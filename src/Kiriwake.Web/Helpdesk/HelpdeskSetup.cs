@@ -1,6 +1,7 @@
 using Kiriwake.Web.Helpdesk.Accounts;
 using Kiriwake.Web.Helpdesk.Api;
 using Kiriwake.Web.Helpdesk.Audit;
+using Kiriwake.Web.Helpdesk.Cases;
 using Kiriwake.Web.Helpdesk.Pages;
 using Kiriwake.Web.Helpdesk.Store;
 using Microsoft.AspNetCore.DataProtection;
@@ -69,6 +70,7 @@ public static class HelpdeskSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(HelpdeskPolicy, p => p.RequireRole(HelpdeskRoles.All))
             .AddPolicy(AdminPolicy, p => p.RequireRole(HelpdeskRoles.Admin));
+        services.AddCases();
         return services;
     }
 
@@ -90,6 +92,7 @@ public static class HelpdeskSetup
         app.MapHelpdeskSignIn();
         app.MapHelpdeskHome();
         app.MapHelpdeskAccountsApi();
+        app.MapCases();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<HelpdeskContext>().MigrateHelpdeskAsync(cancellationToken);
     }

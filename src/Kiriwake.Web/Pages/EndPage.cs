@@ -80,6 +80,7 @@ public static class EndPage
         }
 
         body.Raw("</ol></section>");
+        Helpdesk.Pages.HandoverPages.Offer(body, context, session.Id, language); // Helpdesk/ (issue 11)
         body.Raw("<div class=\"actions-row\">")
             .Raw("<button type=\"button\" class=\"secondary\" data-print hidden>").Text(WebText.Print.Get(language)).Raw("</button>")
             .Raw($"<a class=\"button secondary\" href=\"/s/{session.Id}/report.md\" download>").Text(WebText.DownloadMd.Get(language)).Raw("</a>")

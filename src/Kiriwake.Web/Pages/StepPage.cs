@@ -61,6 +61,7 @@ public static class StepPage
         body.Raw(extras ?? "");
         Answers(body, context, session.Id, step.Id, step.Answers, language, step.Kind == "action" ? WebText.YourResult : WebText.YourAnswer);
         SessionPages.WriteFooter(body, context, session, language, options);
+        Helpdesk.Pages.HandoverPages.Offer(body, context, session.Id, language); // Helpdesk/ (issue 11)
         return step.Title;
     }
 

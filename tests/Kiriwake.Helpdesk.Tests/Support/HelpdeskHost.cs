@@ -12,7 +12,7 @@ namespace Kiriwake.Helpdesk.Tests.Support;
 /// One `kiriwake serve` in memory over a given store (two hosts over one store are two servers sharing a database).
 /// The entry point type is any type of the web assembly (the CLI's Program would be ambiguous here).
 /// </summary>
-public sealed partial class HelpdeskHost(string store) : WebApplicationFactory<KiriwakeWebOptions>
+public sealed partial class HelpdeskHost(string store, Action<IServiceCollection>? services = null) : WebApplicationFactory<KiriwakeWebOptions>
 {
     public const string Password = "correct horse battery";
 
@@ -25,7 +25,11 @@ public sealed partial class HelpdeskHost(string store) : WebApplicationFactory<K
             KnowledgeDirectory = RepoPaths.Knowledge,
             LocalEvidence = false,
             SessionsPerMinute = 1000,
-        }));
+        }).AddSingleton(new Kiriwake.Web.Pages.LocalMode(false))); // server mode: a helpdesk, whatever address the test host reports
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

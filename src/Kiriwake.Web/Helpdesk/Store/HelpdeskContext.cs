@@ -1,5 +1,6 @@
 using Kiriwake.Web.Helpdesk.Accounts;
 using Kiriwake.Web.Helpdesk.Audit;
+using Kiriwake.Web.Helpdesk.Cases;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,10 @@ public abstract class HelpdeskContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<HelpdeskCase> Cases => Set<HelpdeskCase>();
+
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,6 +52,7 @@ public abstract class HelpdeskContext(DbContextOptions options) : IdentityDbCont
             e.Property(a => a.Hash).HasColumnName("hash").HasMaxLength(64).IsFixedLength();
             e.HasIndex(a => a.CaseCode);
         });
+        CaseModel.Configure(builder);
     }
 }
 

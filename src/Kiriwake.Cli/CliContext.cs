@@ -54,6 +54,9 @@ internal sealed class CliContext
     /// it from KIRIWAKE_SESSIONS or the user's state folder; tests pass their own temporary folder.</summary>
     public string? SessionsFolder { get; init; }
 
+    /// <summary>Where `diagnose --device` puts a backup it makes (null: Kiriwake's own backups folder).</summary>
+    public string? DeviceBackupFolder { get; init; }
+
     /// <summary>The computer platforms this machine implies (a Mac: Finder; Windows: iTunes or the Apple Devices
     /// app; elsewhere any of them), so that no Windows user reads Mac steps.</summary>
     public IReadOnlyList<Platform> PlatformCandidates { get; init; } =

@@ -17,13 +17,14 @@ internal static class CliRunner
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var input = new StringReader(run.Input);
-        var reader = run.Reader ?? input;
+        var reader = run.ReaderFor?.Invoke(error) ?? run.Reader ?? input;
         var temporary = run.SessionsFolder is null ? Directory.CreateTempSubdirectory("kiriwake-cli-sessions-").FullName : null;
         try
         {
             var context = new CliContext(output, error, reader, color: false, TimeProvider.System)
             {
                 SessionsFolder = run.SessionsFolder ?? temporary,
+                DeviceBackupFolder = run.DeviceBackupFolder,
                 PlatformCandidates = run.Platforms ?? [Platform.MacosFinder],
             };
             var exit = await KiriwakeCli.RunAsync(args, context, run.Cancellation);
@@ -46,6 +47,12 @@ internal sealed record CliRun(string Input, string? SessionsFolder = null, IRead
 {
     /// <summary>A reader to use instead of <see cref="Input"/> (one that blocks like a terminal).</summary>
     public TextReader? Reader { get; init; }
+
+    /// <summary>A reader made over the run's stderr (a person who reads the screen before typing).</summary>
+    public Func<StringWriter, TextReader>? ReaderFor { get; init; }
+
+    /// <summary>Where `diagnose --device` makes a backup (the test's own folder).</summary>
+    public string? DeviceBackupFolder { get; init; }
 }
 
 internal sealed record CliResult(int ExitCode, string Out, string Error);

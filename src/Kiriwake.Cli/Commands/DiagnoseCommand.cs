@@ -120,7 +120,7 @@ internal sealed class DiagnoseCommand
                 // With --device, steps the tool can do on the connected device (a verified backup, recovery mode) are offered.
                 DeviceActions = parseResult.GetValue(_device)
                     ? new Evidence.DeviceTools.DeviceActions(new Evidence.DeviceTools.ToolRunner(parseResult.GetValue(_tools), _context.Time), models.Knowledge, _context.Time,
-                        Evidence.DeviceTools.DeviceActions.DefaultBackupFolder())
+                        _context.DeviceBackupFolder ?? Evidence.DeviceTools.DeviceActions.DefaultBackupFolder())
                     : null,
             };
             return await run.RunAsync(cancellationToken);

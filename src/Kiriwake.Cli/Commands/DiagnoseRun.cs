@@ -181,11 +181,18 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
                         hintShown = true;
                     }
 
-                    if (DeviceActions is not null && prompt is StepPrompt offer && offered.Add(offer.View.StepId)
-                        && await new DeviceStepOffer(context, DeviceActions, language).OfferAsync(offer.View.StepId, cancellationToken) is { Facts.Count: > 0 } done)
+                    // A step the tool can do, or the backup gate (making the backup there is what opens it), is offered once.
+                    var offerFor = prompt switch
+                    {
+                        StepPrompt s => s.View.StepId,
+                        GatePrompt { Gate: Gate.BackupVerified } => Evidence.DeviceTools.DeviceActions.BackupStepId,
+                        _ => null,
+                    };
+                    if (DeviceActions is not null && offerFor is not null && offered.Add(offerFor)
+                        && await new DeviceStepOffer(context, DeviceActions, language).OfferAsync(offerFor, cancellationToken) is { SessionFacts.Count: > 0 } done)
                     {
                         // What the action established is evidence: a complete, verified backup opens the backup gate.
-                        conversation.RecordEvidence(done.Facts);
+                        conversation.RecordEvidence(done.SessionFacts);
                         Save();
                         continue;
                     }

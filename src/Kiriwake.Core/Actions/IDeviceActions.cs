@@ -62,4 +62,14 @@ public sealed record DeviceActionResult(
     LocalizedText Summary,
     IReadOnlyList<LocalizedText> NextSteps,
     IReadOnlyList<Fact> Facts,
-    string? SymptomId);
+    string? SymptomId)
+{
+    /// <summary>
+    /// What a session records: all <see cref="Facts"/>, except that a backup which did not complete here says nothing
+    /// about other backups, so its <c>backup.verified = false</c> is left out — the backup gate keeps asking (another
+    /// backup, this one again with the right password, or accepting the loss) instead of closing for good.
+    /// </summary>
+    public IReadOnlyList<Fact> SessionFacts => Action == DeviceAction.MakeVerifiedBackup && !Succeeded
+        ? [.. Facts.Where(f => f.Key != FactKeys.BackupVerified)]
+        : Facts;
+}

@@ -5,6 +5,7 @@ using Kiriwake.Web.Api;
 using Kiriwake.Web.Diagnosis;
 using Kiriwake.Web.Helpdesk;
 using Kiriwake.Web.Helpdesk.Learning;
+using Kiriwake.Web.Local;
 using Kiriwake.Web.Pages;
 using Kiriwake.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
@@ -49,6 +50,7 @@ public static class KiriwakeWebApp
         builder.Services.AddSingleton<SessionObjects>();
         builder.Services.AddHelpdesk(builder.Configuration); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
+        builder.Services.AddLocalDevice(); // Local/ (issue 13)
         builder.Services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "kiriwake-af";
@@ -77,6 +79,7 @@ public static class KiriwakeWebApp
         app.MapSessionPages();
         app.MapKnowledgePages();
         app.MapLocalPages();
+        app.MapDeviceActionPages();
         await app.Services.MigrateStoreAsync(CancellationToken.None);
         await app.MapHelpdeskAsync(CancellationToken.None); // Helpdesk/ (issue 11)
         await app.MapHelpdeskLearningAsync(CancellationToken.None); // Helpdesk/Learning (issue 12)

@@ -38,6 +38,9 @@ public sealed record KiriwakeWebOptions
     /// <summary>Where the libimobiledevice tools are (null: PATH).</summary>
     public string? ToolsDirectory { get; init; }
 
+    /// <summary>Device actions in local mode: how long a backup may make no progress, and the tool's time to stop (null: the maker's defaults).</summary>
+    public Evidence.DeviceTools.BackupMakerOptions? BackupLimits { get; init; }
+
     public static KiriwakeWebOptions FromEnvironment() => new()
     {
         Store = Environment.GetEnvironmentVariable("KIRIWAKE_STORE"),

@@ -22,7 +22,9 @@ public static class GatePage
         body.Raw("<p><a href=\"/kb/checklists/after-backup-verification\">").Text(session.Conversation.Knowledge.Checklists.TryGetValue("after-backup-verification", out var c) ? c.Title.Get(language) : WebText.Checklists.Get(language)).Raw("</a></p>");
         if (local && gate.Gate == Core.Knowledge.Gate.BackupVerified)
         {
+            await DeviceActionPages.WriteOfferAsync(body, context, session.Id, Core.Actions.DeviceAction.MakeVerifiedBackup, language, context.RequestAborted);
             await LocalBackupPicker.WriteAsync(body, context, session.Id, language, options, time);
+            PasswordCheckPage.WriteLink(body, session.Id, language);
         }
 
         StepPage.Answers(body, context, session.Id, gate.Id, gate.Choices, language, WebText.YourChoice);

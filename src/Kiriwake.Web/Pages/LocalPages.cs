@@ -4,6 +4,7 @@ using Kiriwake.Evidence.Backup;
 using Kiriwake.Evidence.DeviceTools;
 using Kiriwake.Web.Diagnosis;
 using Kiriwake.Web.Hosting;
+using Kiriwake.Web.Local;
 
 namespace Kiriwake.Web.Pages;
 
@@ -15,6 +16,8 @@ public static class LocalPages
         app.MapGet("/local/backups", BackupsAsync);
         app.MapGet("/local/device", DeviceAsync);
         app.MapLocalBackupVerify();
+        app.MapLocalDeviceFacts();
+        app.MapPasswordCheckPage();
     }
 
     private static async Task<IResult> BackupsAsync(HttpContext context, LocalMode local, KiriwakeWebOptions options, TimeProvider time, CancellationToken cancellationToken)
@@ -33,6 +36,7 @@ public static class LocalPages
             body.El("p", WebText.NoBackupsFound.Get(language), "class=\"notice\"");
         }
 
+        PasswordCheckPage.WriteLink(body, null, language);
         var verifier = new BackupVerifier(time);
         foreach (var folder in found)
         {
@@ -83,7 +87,7 @@ public static class LocalPages
         body.Raw("</tbody></table>");
     }
 
-    private static async Task<IResult> DeviceAsync(HttpContext context, LocalMode local, KiriwakeWebOptions options, SessionService sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> DeviceAsync(HttpContext context, string? session, LocalMode local, KiriwakeWebOptions options, SessionService sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var language = PageLanguage.Of(context);
         if (!local.Enabled)
@@ -107,7 +111,11 @@ public static class LocalPages
         body.Raw("<dl>").El("dt", WebText.ConnectionState.Get(language)).El("dd", ConnectionStateText.Title(facts.State).Get(language));
         if (facts.Model is { } model)
         {
-            body.El("dt", WebText.FamilyLabel.Get(language)).El("dd", model.ToString());
+            body.El("dt", LocalText.Model.Get(language)).El("dd", model.Name ?? model.ProductType);
+            if (model.Family is { } family)
+            {
+                body.El("dt", WebText.FamilyLabel.Get(language)).El("dd", Core.Conversation.ConversationText.FamilyName(family).Get(language));
+            }
         }
 
         if (facts.Identity.ProductVersion is { } version)
@@ -116,6 +124,7 @@ public static class LocalPages
         }
 
         body.Raw("</dl>").List(ConnectionStateText.Fix(facts.State).Select(f => f.Get(language)));
+        await LocalDeviceFacts.WriteAsync(body, context, session, facts, language, cancellationToken);
         return Layout.Page(context, language, WebText.Device.Get(language), body);
     }
 

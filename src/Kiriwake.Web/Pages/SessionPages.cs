@@ -34,6 +34,19 @@ public static class SessionPages
         }
 
         var body = new Html();
+        string? extras = null;
+        if (local.Enabled)
+        {
+            // Local mode (Pages/LocalSessionHooks.cs): the connected device answers the model question; device steps are offered.
+            (session, var read) = await LocalSessionHooks.AnswerModelFromDeviceAsync(session, context, language, cancellationToken);
+            if (read is not null)
+            {
+                body.El("p", read, "class=\"notice ok\" role=\"status\"");
+            }
+
+            extras = await LocalSessionHooks.StepExtrasAsync(session, context, language, cancellationToken);
+        }
+
         if (notice == "stale")
         {
             body.El("p", WebText.Stale.Get(language), "class=\"notice warn\" role=\"status\"");
@@ -42,12 +55,16 @@ public static class SessionPages
         {
             body.Raw(GatePage.Notice(notice, language));
         }
+        else if (LocalDeviceFacts.Notice(notice, language) is { } added)
+        {
+            body.Raw(added);
+        }
 
         var title = session.Prompt switch
         {
             FinishPrompt f => EndPage.Write(body, context, session, f, language),
             GatePrompt g => await GatePage.WriteAsync(body, context, session, g, language, local.Enabled, options, time),
-            _ => StepPage.Write(body, context, session, language, options),
+            _ => StepPage.Write(body, context, session, language, options, extras),
         };
         return Layout.Page(context, language, title, body);
     }

@@ -11,7 +11,8 @@ namespace Kiriwake.Web.Pages;
 /// <summary>One step on its own page: what to do (for this family and platform only), why now, its risk, the answers.</summary>
 public static class StepPage
 {
-    public static string Write(Html body, HttpContext context, WebSession session, Language language, KiriwakeWebOptions options)
+    /// <param name="extras">Markup shown before the answers (local mode: what Kiriwake can do on the connected device).</param>
+    public static string Write(Html body, HttpContext context, WebSession session, Language language, KiriwakeWebOptions options, string? extras = null)
     {
         var prompt = session.Prompt;
         var step = StepObject.From(prompt, language);
@@ -68,6 +69,7 @@ public static class StepPage
 
         var risky = view is not null && session.Conversation.Model.TryFindStep(view.StepId, out var c) && session.Conversation.Model.RiskOf(c) == Risk.DataLoss;
         body.Raw($"<div class=\"notice{(risky ? " risk-data-loss" : "")}\"><strong>").Text(WebText.RiskHeading.Get(language)).Raw(":</strong> ").Text(step.Risk).Raw("</div>");
+        body.Raw(extras ?? "");
         Answers(body, context, session.Id, step.Id, step.Answers, language, step.Kind == "action" ? WebText.YourResult : WebText.YourAnswer);
         SessionPages.WriteFooter(body, context, session, language, options);
         Helpdesk.Pages.HandoverPages.Offer(body, context, session.Id, language); // Helpdesk/ (issue 11)

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kiriwake.Evidence.DeviceTools;
+using Kiriwake.Evidence.Tests.Fixtures;
+using Kiriwake.Evidence.Tests.Support;
+using Kiriwake.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kiriwake.Web.Tests.Local;
+
+/// <summary>
+/// The web app in local mode over fake libimobiledevice tools: a trusted iPhone SE (2nd generation) and a fake
+/// idevicebackup2 that prints the real tool's lines and writes a backup made by the fixture generator. Every log
+/// line the app writes is kept (to prove a password never reaches one).
+/// </summary>
+internal sealed partial class LocalDeviceSetup : IDisposable
+{
+    public const string Udid = FakeTools.TrustedUdid;
+
+    private readonly TempFolder _temp = new();
+    private readonly WebHostFixture _web = new();
+    private readonly WebApplicationFactory<Program> _app;
+
+    public LocalDeviceSetup(FakeBackupTool.Ending ending, string? encryptedWith = null, double stepSeconds = 0.02, TimeSpan? idle = null)
+    {
+        var templates = Path.Combine(_temp.Path, "template");
+        Directory.CreateDirectory(templates);
+        var template = BackupFixture.Create(templates, new BackupSpec(Files: 30, Encrypted: encryptedWith is not null, Password: encryptedWith ?? "kiriwake-test", Date: TimeProvider.System.GetUtcNow()));
+        Tools = (encryptedWith is null ? FakeTools.TrustedIphone(backup: "ideviceinfo-backup-unencrypted-xml") : FakeTools.TrustedIphone())
+            .AddBackup(Udid, template, ending, stepSeconds);
+        var options = _web.Options with
+        {
+            ToolsDirectory = Tools.Directory,
+            BackupLimits = new BackupMakerOptions(IdleTimeout: idle ?? TimeSpan.FromSeconds(30), StopGrace: TimeSpan.FromSeconds(5)),
+        };
+        _app = _web.WithWebHostBuilder(b =>
+        {
+            b.ConfigureServices(s => s.AddSingleton(options));
+            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new KeepingLogger(Logs)));
+        });
+        Client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    public FakeTools Tools { get; }
+
+    public HttpClient Client { get; }
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public string StoreFile => _web.StoreFile;
+
+    public string BackupsDirectory => _web.Options.BackupsDirectory!;
+
+    /// <summary>A 4013 session answered "not fixed" up to the backup gate (its id).</summary>
+    public async Task<string> SessionAtGateAsync()
+    {
+        var response = await Client.StartAsync(new { errorCode = "4013", lang = "ja", family = "iphone-no-home", platform = "windows-itunes" });
+        response.EnsureSuccessStatusCode();
+        var session = await response.ReadJsonAsync();
+        var id = session.GetProperty("id").GetString()!;
+        for (var i = 0; i < 60 && session.GetProperty("step") is { ValueKind: JsonValueKind.Object } step && step.GetProperty("kind").GetString() != "gate"; i++)
+        {
+            var values = step.Values();
+            var answer = values.Contains("not-fixed") ? "not-fixed" : values[0];
+            var answered = await Client.AnswerAsync(id, step.GetProperty("id").GetString()!, answer);
+            answered.EnsureSuccessStatusCode();
+            session = await answered.ReadJsonAsync();
+        }
+
+        Assert.Equal("backup-verified", session.GetProperty("step").GetProperty("id").GetString());
+        return id;
+    }
+
+    /// <summary>Presses the gate page's "make the backup now" (with the password typed, if any); returns the job page's address.</summary>
+    public async Task<string> StartBackupAsync(string id, string? password = null)
+    {
+        var gate = await Client.GetStringAsync($"/s/{id}");
+        Assert.Contains("id=\"device-backup\"", gate, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string> { ["__af"] = Token(gate) };
+        if (password is not null)
+        {
+            Assert.Contains("id=\"device-password\"", gate, StringComparison.Ordinal);
+            fields["password"] = password;
+        }
+
+        var started = await Client.PostAsync($"/s/{id}/device/backup", new FormUrlEncodedContent(fields));
+        Assert.True((int)started.StatusCode is 302 or 303, await started.Content.ReadAsStringAsync());
+        return started.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Follows the job page (as its Refresh header would) until it shows the result; returns that page.</summary>
+    public async Task<string> WaitForResultAsync(string jobPage, Func<string, Task>? whileRunning = null)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            using var response = await Client.GetAsync(jobPage);
+            var html = await response.Content.ReadAsStringAsync();
+            if (html.Contains("id=\"job-result\"", StringComparison.Ordinal))
+            {
+                Assert.False(response.Headers.Contains("Refresh"));
+                return html;
+            }
+
+            Assert.True(response.Headers.Contains("Refresh"), "a running job's page refreshes itself");
+            if (whileRunning is not null)
+            {
+                await whileRunning(html);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the job did not end within a minute");
+    }
+
+    public async Task<JsonElement> ReportAsync(string id)
+    {
+        var response = await Client.GetAsync($"/api/sessions/{id}/report?format=json");
+        response.EnsureSuccessStatusCode();
+        return await response.ReadJsonAsync();
+    }
+
+    public async Task<JsonElement> SessionAsync(string id) => await (await Client.GetAsync($"/api/sessions/{id}")).ReadJsonAsync();
+
+    public static string Token(string html) => TokenField().Match(html).Groups[1].Value;
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _app.Dispose();
+        _web.Dispose();
+        Tools.Dispose();
+        _temp.Dispose();
+    }
+
+    [GeneratedRegex("name=\"__af\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    private sealed class KeepingLogger(ConcurrentQueue<string> lines) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+        {
+            lines.Enqueue(state.ToString() ?? "");
+            return null;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception) + " " + exception);
+
+        public void Dispose()
+        {
+        }
+    }
+}

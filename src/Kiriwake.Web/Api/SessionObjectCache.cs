@@ -7,7 +7,9 @@ namespace Kiriwake.Web.Api;
 /// reading an unchanged session costs one indexed read of its version instead of a replay of its log.
 /// The store stays the source of truth: every read asks the store for the session's version (its event count,
 /// which only ever grows) and uses the kept object only when the versions match, so a change made by another
-/// process is never hidden. Bounded by bytes: the least recently used objects are dropped first.
+/// process is never hidden. An object is also tied to the knowledge it was worked out with (the knowledge base with
+/// the approved learned overlay, which an admin can change while sessions run): after a switch it is not used.
+/// Bounded by bytes: the least recently used objects are dropped first.
 /// </summary>
 public sealed class SessionObjectCache : IDisposable
 {
@@ -25,13 +27,16 @@ public sealed class SessionObjectCache : IDisposable
 
     public long CapacityBytes { get; }
 
-    /// <summary>The object kept for this version of the session, or null.</summary>
-    public byte[]? Get(string id, int version) =>
-        CapacityBytes > 0 && _cache.TryGetValue(id, out Kept? kept) && kept!.Version == version ? kept.Json : null;
+    /// <summary>The object kept for this version of the session worked out with this knowledge, or null.</summary>
+    public byte[]? Get(string id, int version, object knowledge) =>
+        CapacityBytes > 0 && _cache.TryGetValue(id, out Kept? kept) && kept!.Version == version && ReferenceEquals(kept.Knowledge, knowledge)
+            ? kept.Json
+            : null;
 
     /// <summary>Keeps the object made from this version of the session (a later version replaces an earlier one).</summary>
-    public void Put(string id, int version, byte[] json)
+    public void Put(string id, int version, object knowledge, byte[] json)
     {
+        ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(json);
         if (CapacityBytes == 0 || json.Length + EntryOverhead > CapacityBytes)
@@ -39,12 +44,12 @@ public sealed class SessionObjectCache : IDisposable
             return;
         }
 
-        if (_cache.TryGetValue(id, out Kept? kept) && kept!.Version > version)
+        if (_cache.TryGetValue(id, out Kept? kept) && kept!.Version > version && ReferenceEquals(kept.Knowledge, knowledge))
         {
             return; // a slower request made an older version: keep the newer one
         }
 
-        _cache.Set(id, new Kept(version, json), new MemoryCacheEntryOptions { Size = json.Length + EntryOverhead + (id.Length * 2) });
+        _cache.Set(id, new Kept(version, knowledge, json), new MemoryCacheEntryOptions { Size = json.Length + EntryOverhead + (id.Length * 2) });
     }
 
     /// <summary>How many objects are kept now.</summary>
@@ -52,5 +57,5 @@ public sealed class SessionObjectCache : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private sealed record Kept(int Version, byte[] Json);
+    private sealed record Kept(int Version, object Knowledge, byte[] Json);
 }

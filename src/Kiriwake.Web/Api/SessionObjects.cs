@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiriwake.Core.Conversation;
 using Kiriwake.Web.Diagnosis;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,8 @@ public sealed class SessionObjects(SessionObjectCache cache, IOptions<Microsoft.
 {
     private readonly JsonSerializerOptions _options = json.Value.SerializerOptions;
 
-    /// <summary>The object kept for this version of the session, ready to send; null when none is kept.</summary>
-    public IResult? Kept(string id, int version) => cache.Get(id, version) is { } bytes ? new JsonBytesResult(bytes, StatusCodes.Status200OK, null) : null;
+    /// <summary>The object kept for this version of the session worked out with these models, ready to send; null when none is kept.</summary>
+    public IResult? Kept(string id, int version, KnowledgeModels models) => cache.Get(id, version, models) is { } bytes ? new JsonBytesResult(bytes, StatusCodes.Status200OK, null) : null;
 
     /// <summary>The session object of a session just read or changed (in the language it was started in), kept and sent.</summary>
     public IResult Send(WebSession session, int status = StatusCodes.Status200OK, string? location = null)
@@ -22,7 +23,7 @@ public sealed class SessionObjects(SessionObjectCache cache, IOptions<Microsoft.
         var bytes = JsonSerializer.SerializeToUtf8Bytes(SessionObject.From(session), _options);
         if (session.Conversation.Language == SessionService.LanguageOf(session.Row))
         {
-            cache.Put(session.Id, session.Row.EventCount, bytes);
+            cache.Put(session.Id, session.Row.EventCount, session.Conversation.Models, bytes);
         }
 
         return new JsonBytesResult(bytes, status, location);

@@ -70,7 +70,7 @@ public static class SessionsApi
     /// The session as it stands. An unchanged session is answered from the object kept for its stored version (one
     /// indexed read); "Cache-Control: no-cache" asks for a replay of its log (Server-Timing then says what deciding took).
     /// </summary>
-    private static async Task<IResult> GetAsync(string id, SessionService sessions, SessionStore store, SessionObjects objects, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, SessionService sessions, SessionStore store, SessionObjects objects, KnowledgeModels models, HttpContext context, CancellationToken cancellationToken)
     {
         if (!context.Request.Headers.CacheControl.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase))
         {
@@ -80,7 +80,7 @@ public static class SessionsApi
                 return NotFoundProblem(id);
             }
 
-            if (objects.Kept(id, version.EventCount) is { } kept)
+            if (objects.Kept(id, version.EventCount, models) is { } kept)
             {
                 context.Response.Headers["Server-Timing"] = "cache;desc=hit";
                 return kept;

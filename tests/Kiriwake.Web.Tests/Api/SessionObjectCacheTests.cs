@@ -4,27 +4,52 @@ namespace Kiriwake.Web.Tests.Api;
 
 public sealed class SessionObjectCacheTests
 {
+    /// <summary>Stands for the knowledge models an object was worked out with (compared by reference).</summary>
+    private static readonly object s_knowledge = new();
+
+    [Fact]
+    public void Get_OtherKnowledge_ReturnsNull()
+    {
+        // An admin approving a learned overlay switches the models: a kept object worked out before is not sent.
+        using var cache = new SessionObjectCache(1024 * 1024);
+        cache.Put("a", 3, s_knowledge, [1, 2, 3]);
+
+        Assert.Null(cache.Get("a", 3, new object()));
+        Assert.Equal([1, 2, 3], cache.Get("a", 3, s_knowledge));
+    }
+
+    [Fact]
+    public void Put_OlderVersionWithNewKnowledge_ReplacesTheOldKnowledge()
+    {
+        using var cache = new SessionObjectCache(1024 * 1024);
+        var switched = new object();
+        cache.Put("a", 5, s_knowledge, [5]);
+        cache.Put("a", 5, switched, [6]);
+
+        Assert.Equal([6], cache.Get("a", 5, switched));
+    }
+
     [Fact]
     public void Get_OtherVersion_ReturnsNull()
     {
         using var cache = new SessionObjectCache(1024 * 1024);
-        cache.Put("a", 3, [1, 2, 3]);
+        cache.Put("a", 3, s_knowledge, [1, 2, 3]);
 
-        Assert.Equal([1, 2, 3], cache.Get("a", 3));
-        Assert.Null(cache.Get("a", 4));
-        Assert.Null(cache.Get("a", 2));
-        Assert.Null(cache.Get("b", 3));
+        Assert.Equal([1, 2, 3], cache.Get("a", 3, s_knowledge));
+        Assert.Null(cache.Get("a", 4, s_knowledge));
+        Assert.Null(cache.Get("a", 2, s_knowledge));
+        Assert.Null(cache.Get("b", 3, s_knowledge));
     }
 
     [Fact]
     public void Put_OlderVersionAfterNewer_KeepsTheNewer()
     {
         using var cache = new SessionObjectCache(1024 * 1024);
-        cache.Put("a", 5, [5]);
-        cache.Put("a", 4, [4]);
+        cache.Put("a", 5, s_knowledge, [5]);
+        cache.Put("a", 4, s_knowledge, [4]);
 
-        Assert.Equal([5], cache.Get("a", 5));
-        Assert.Null(cache.Get("a", 4));
+        Assert.Equal([5], cache.Get("a", 5, s_knowledge));
+        Assert.Null(cache.Get("a", 4, s_knowledge));
     }
 
     [Fact]
@@ -34,7 +59,7 @@ public sealed class SessionObjectCacheTests
         using var cache = new SessionObjectCache(bound);
         for (var i = 0; i < 1000; i++)
         {
-            cache.Put("s" + i, 1, new byte[1000]);
+            cache.Put("s" + i, 1, s_knowledge, new byte[1000]);
         }
 
         // Each entry costs its bytes and some bookkeeping: far fewer than the 1,000 offered fit in 64 KB.
@@ -45,9 +70,9 @@ public sealed class SessionObjectCacheTests
     public void Put_ZeroCapacity_KeepsNothing()
     {
         using var cache = new SessionObjectCache(0);
-        cache.Put("a", 1, [1]);
+        cache.Put("a", 1, s_knowledge, [1]);
 
-        Assert.Null(cache.Get("a", 1));
+        Assert.Null(cache.Get("a", 1, s_knowledge));
         Assert.Equal(0, cache.Count);
     }
 }

@@ -1,6 +1,6 @@
 using Kiriwake.Core.Actions;
-using Kiriwake.Core.Conversation;
 using Kiriwake.Evidence.DeviceTools;
+using Kiriwake.Web.Helpdesk.Learning;
 using Kiriwake.Web.Hosting;
 
 namespace Kiriwake.Web.Local;
@@ -14,8 +14,9 @@ public static class LocalDeviceServices
         {
             var options = sp.GetRequiredService<KiriwakeWebOptions>();
             var time = sp.GetRequiredService<TimeProvider>();
-            // Backups made here go where the backups pages look (the configured folder), else Kiriwake's own folder.
-            return new DeviceActions(new ToolRunner(options.ToolsDirectory, time), sp.GetRequiredService<KnowledgeModels>().Knowledge, time,
+            // The log analyzer's patterns come from the knowledge base itself (a learned overlay changes only
+            // probabilities, and the models in use are per request). Backups made here go where the backups pages look (the configured folder), else Kiriwake's own folder.
+            return new DeviceActions(new ToolRunner(options.ToolsDirectory, time), sp.GetRequiredService<ServedKnowledge>().KnowledgeBase, time,
                 options.BackupsDirectory ?? DeviceActions.DefaultBackupFolder(), options.BackupLimits);
         });
         services.AddSingleton<DeviceJobs>();

@@ -41,6 +41,10 @@ public sealed class Browser : IAsyncDisposable
             HasTouch = mobile,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale.StartsWith("ja", StringComparison.Ordinal) ? "ja-JP,ja;q=0.9" : "en-US,en;q=0.9" },
         });
+        // CI runs the test projects side by side on two cores: a local-mode page runs the (fake) device tools, and
+        // under that load one page can take longer than Playwright's 30 s default. Wait longer rather than fail.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -107,6 +107,9 @@ public sealed class DiagnosisInBrowserTests
             var wanted = choose(step);
             var answer = wanted is not null && answers.Contains(wanted) ? wanted : answers.Contains("not-fixed") ? "not-fixed" : answers[0];
             await page.ClickAsync($".answers button[data-answer=\"{answer}\"]");
+            // Wait for the page that follows (it no longer holds this step), then for it to be parsed. Waiting for a
+            // load state alone raced with the navigation the click starts and hung now and then under load.
+            await page.WaitForSelectorAsync($"body:not(:has(input[name=step][value=\"{step}\"]))", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
             await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
 

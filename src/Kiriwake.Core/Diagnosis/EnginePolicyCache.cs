@@ -5,25 +5,37 @@ namespace Kiriwake.Core.Diagnosis;
 /// solver and the greedy planner worked out for one session serves the next: every session of a symptom starts
 /// in the same state. Bounded: when more than <see cref="Capacity"/> policies are held, the least recently used
 /// one is dropped (a session that needs it again builds it anew). Thread-safe: a policy is used by one caller at
-/// a time.
+/// a time; the recommendations it gave are kept (<see cref="RecommendationCapacity"/> of them) and read by any
+/// number of callers at once, so sessions on a route already walked never wait for each other.
 /// </summary>
 public sealed class EnginePolicyCache
 {
     /// <summary>The default bound: every symptom of the knowledge base under a few gate states.</summary>
     public const int DefaultCapacity = 256;
 
+    /// <summary>The default bound of kept recommendations (a few kilobytes of memory per hundred).</summary>
+    public const int DefaultRecommendationCapacity = 16_384;
+
     private readonly EngineOptions _options;
     private readonly Dictionary<(CompiledModel, GateState), LinkedListNode<Entry>> _policies = [];
     private readonly LinkedList<Entry> _recent = new();
+    private readonly RecommendationMemo _recommendations;
 
-    public EnginePolicyCache(EngineOptions? options = null, int capacity = DefaultCapacity)
+    public EnginePolicyCache(EngineOptions? options = null, int capacity = DefaultCapacity, int recommendationCapacity = DefaultRecommendationCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _options = options ?? EngineOptions.Default;
         Capacity = capacity;
+        _recommendations = new RecommendationMemo(recommendationCapacity);
     }
 
     public int Capacity { get; }
+
+    /// <summary>At most this many recommendations are kept.</summary>
+    public int RecommendationCapacity => _recommendations.Capacity;
+
+    /// <summary>How many recommendations are kept now.</summary>
+    public int RecommendationCount => _recommendations.Count;
 
     /// <summary>How many policies are held now.</summary>
     public int Count
@@ -47,11 +59,26 @@ public sealed class EnginePolicyCache
             return null;
         }
 
+        if (!ReferenceEquals(snapshot.State.Model, model))
+        {
+            throw new ArgumentException("The session's state is not of this model.", nameof(snapshot));
+        }
+
+        var key = new RecommendationKey(model, snapshot.Gates, snapshot.State.Key);
+        if (_recommendations.TryGet(key, out var known))
+        {
+            return known;
+        }
+
         var policy = Get(model, snapshot.Gates);
+        Recommendation? recommendation;
         lock (policy)
         {
-            return Recommender.Recommend(policy, snapshot.State);
+            recommendation = Recommender.Recommend(policy, snapshot.State);
         }
+
+        _recommendations.Add(key, recommendation);
+        return recommendation;
     }
 
     public EnginePolicy Get(CompiledModel model, GateState gates)

@@ -84,7 +84,7 @@ public static class Recommender
             model.RiskOf(choice),
             TopCauses(state, TopCauseCount),
             runnerUp,
-            blocked);
+            blocked.ToArray());
     }
 
     public static IReadOnlyList<CauseProbability> TopCauses(DiagnosisState state, int count) => TopCauses(state, state?.Belief!, count);

@@ -4,6 +4,8 @@
 #   BASELINE=DIR   a kiriwake build folder (holding kiriwake.dll) to compare against, measured in the same run,
 #                  alternating with this tree's build (e.g. DIR from `git worktree add` of an older commit + build)
 #   ROUNDS=N       how many times each build is measured, alternating (default 2)
+#   MEMORY=0       skip the memory part (quick comparisons while working)
+#   OUT=FILE       where to write the results (default bench/results/web-wrk.md)
 # Writes bench/results/web-wrk.md. Needs wrk (Debian: apt-get install wrk), python3 and curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +19,7 @@ pid=""
 stop_server() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
 trap 'stop_server; rm -rf "$work"' EXIT
 trap "exit 1" INT TERM
-out=bench/results/web-wrk.md
+out="${OUT:-bench/results/web-wrk.md}"
 url="http://127.0.0.1:$port"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status"; }
@@ -76,6 +78,8 @@ done
 
 # Memory over many stored sessions (this tree's build): walk 2,000 sessions, then grow the store by copying their
 # rows (seed_sessions.py) and read sessions picked at random across the whole store after each growth.
+memory_rows="| (not measured: MEMORY=0) | | |"$'\n'
+if [[ "${MEMORY:-1}" != 0 ]]; then
 mem="$work/mem"
 start_server "$current" "$mem"
 python3 bench/web/create_sessions.py 2000 "$url" >"$mem/sessions.txt"
@@ -89,6 +93,7 @@ for target in 25000 50000 "$total"; do
   memory_rows+="| $stored | $(rss) | $(field "$work/mem-read-$target.txt" rps)/s, p99 $(field "$work/mem-read-$target.txt" p99), non-2xx $(field "$work/mem-read-$target.txt" bad) |"$'\n'
 done
 stop_server
+fi
 
 mean() { awk '{s+=$1; n++} END {if (n) printf "%.0f", s/n}'; }
 {
@@ -134,6 +139,7 @@ mean() { awk '{s+=$1; n++} END {if (n) printf "%.0f", s/n}'; }
   echo
   echo "## wrk output"
   for f in "$work"/read-*.txt "$work"/answer-*.txt "$work"/mem-walk.txt "$work"/mem-read-*.txt; do
+    [[ -f "$f" ]] || continue
     echo "### $(basename "$f" .txt)"
     echo '```'; cat "$f"; echo '```'
   done

@@ -1,3 +1,4 @@
+using Kiriwake.Web.Store;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Kiriwake.Web.Api;
@@ -10,11 +11,16 @@ namespace Kiriwake.Web.Api;
 /// process is never hidden. An object is also tied to the knowledge it was worked out with (the knowledge base with
 /// the approved learned overlay, which an admin can change while sessions run): after a switch it is not used.
 /// Bounded by bytes: the least recently used objects are dropped first.
+/// The stored row the object was made from is kept with it (<see cref="GetRow"/>): a change to the session can start
+/// from it instead of reading the store, because the store refuses a write that does not name its current version.
 /// </summary>
 public sealed class SessionObjectCache : IDisposable
 {
     /// <summary>What one kept object costs besides its bytes (key, entry and bookkeeping), for the bound.</summary>
     private const int EntryOverhead = 200;
+
+    /// <summary>What a kept row costs besides its log (the object, its strings other than the log).</summary>
+    private const int RowOverhead = 250;
 
     private readonly MemoryCache _cache;
 
@@ -33,13 +39,25 @@ public sealed class SessionObjectCache : IDisposable
             ? kept.Json
             : null;
 
-    /// <summary>Keeps the object made from this version of the session (a later version replaces an earlier one).</summary>
-    public void Put(string id, int version, object knowledge, byte[] json)
+    /// <summary>A copy of the stored row the kept object was made from (whatever the knowledge), or null. It may be
+    /// behind the store (another process or request changed the session since): a write from it names its version.</summary>
+    public SessionRow? GetRow(string id) =>
+        CapacityBytes > 0 && _cache.TryGetValue(id, out Kept? kept) && kept!.Row is { } row ? Copy(row) : null;
+
+    /// <summary>Keeps the object made from this version of the session (a later version replaces an earlier one),
+    /// and the stored row it was made from.</summary>
+    public void Put(string id, int version, object knowledge, byte[] json, SessionRow? row = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(json);
-        if (CapacityBytes == 0 || json.Length + EntryOverhead > CapacityBytes)
+        if (row is not null && (row.Id != id || row.EventCount != version))
+        {
+            throw new ArgumentException("The row is not this version of this session.", nameof(row));
+        }
+
+        var size = json.Length + EntryOverhead + (id.Length * 2) + (row is null ? 0 : (row.Log.Length * 2) + RowOverhead);
+        if (CapacityBytes == 0 || size > CapacityBytes)
         {
             return;
         }
@@ -49,7 +67,7 @@ public sealed class SessionObjectCache : IDisposable
             return; // a slower request made an older version: keep the newer one
         }
 
-        _cache.Set(id, new Kept(version, knowledge, json), new MemoryCacheEntryOptions { Size = json.Length + EntryOverhead + (id.Length * 2) });
+        _cache.Set(id, new Kept(version, knowledge, json, row is null ? null : Copy(row)), new MemoryCacheEntryOptions { Size = size });
     }
 
     /// <summary>How many objects are kept now.</summary>
@@ -57,5 +75,16 @@ public sealed class SessionObjectCache : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private sealed record Kept(int Version, object Knowledge, byte[] Json);
+    private static SessionRow Copy(SessionRow row) => new()
+    {
+        Id = row.Id,
+        SymptomId = row.SymptomId,
+        Language = row.Language,
+        Log = row.Log,
+        EventCount = row.EventCount,
+        CreatedAt = row.CreatedAt,
+        ExpiresAt = row.ExpiresAt,
+    };
+
+    private sealed record Kept(int Version, object Knowledge, byte[] Json, SessionRow? Row);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kiriwake.Core.Conversation;
 using Kiriwake.Web.Diagnosis;
+using Kiriwake.Web.Store;
 using Microsoft.Extensions.Options;
 
 namespace Kiriwake.Web.Api;
@@ -16,6 +17,9 @@ public sealed class SessionObjects(SessionObjectCache cache, IOptions<Microsoft.
     /// <summary>The object kept for this version of the session worked out with these models, ready to send; null when none is kept.</summary>
     public IResult? Kept(string id, int version, KnowledgeModels models) => cache.Get(id, version, models) is { } bytes ? new JsonBytesResult(bytes, StatusCodes.Status200OK, null) : null;
 
+    /// <summary>The stored row of the session as this process last read or wrote it (it may be behind the store), or null.</summary>
+    public SessionRow? KeptRow(string id) => cache.GetRow(id);
+
     /// <summary>The session object of a session just read or changed (in the language it was started in), kept and sent.</summary>
     public IResult Send(WebSession session, int status = StatusCodes.Status200OK, string? location = null)
     {
@@ -23,7 +27,7 @@ public sealed class SessionObjects(SessionObjectCache cache, IOptions<Microsoft.
         var bytes = JsonSerializer.SerializeToUtf8Bytes(SessionObject.From(session), _options);
         if (session.Conversation.Language == SessionService.LanguageOf(session.Row))
         {
-            cache.Put(session.Id, session.Row.EventCount, session.Conversation.Models, bytes);
+            cache.Put(session.Id, session.Row.EventCount, session.Conversation.Models, bytes, session.Row);
         }
 
         return new JsonBytesResult(bytes, status, location);

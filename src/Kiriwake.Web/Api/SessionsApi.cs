@@ -106,6 +106,11 @@ public static class SessionsApi
             return Problem("The body must be {\"stepId\": \"…\", \"answer\": \"…\"}.");
         }
 
+        if (await FromKeptRowAsync(id, sessions, objects, session => sessions.AnswerAsync(session, request.StepId, request.Answer, cancellationToken)) is { } done)
+        {
+            return done;
+        }
+
         var session = await sessions.LoadAsync(id, null, cancellationToken);
         if (session is null)
         {
@@ -118,6 +123,11 @@ public static class SessionsApi
     private static async Task<IResult> UndoAsync(
         string id, SessionService sessions, SessionObjects objects, CancellationToken cancellationToken)
     {
+        if (await FromKeptRowAsync(id, sessions, objects, session => sessions.UndoAsync(session, cancellationToken)) is { } done)
+        {
+            return done;
+        }
+
         var session = await sessions.LoadAsync(id, null, cancellationToken);
         if (session is null)
         {
@@ -125,6 +135,33 @@ public static class SessionsApi
         }
 
         return await ChangeAsync(objects, () => sessions.UndoAsync(session, cancellationToken));
+    }
+
+    /// <summary>
+    /// A change made from the row this process last read or wrote for the session, without reading the store first.
+    /// The row may be behind the store (another process or request changed the session since): the store refuses a
+    /// write that does not name the current version, and then — or when the change is not accepted on the kept row —
+    /// the caller reads the store and works the change out again (null), so a kept row never decides an answer.
+    /// </summary>
+    private static async Task<IResult?> FromKeptRowAsync(string id, SessionService sessions, SessionObjects objects, Func<WebSession, Task<WebSession>> change)
+    {
+        if (objects.KeptRow(id) is not { } row || sessions.ResumeKept(row, null) is not { } session)
+        {
+            return null;
+        }
+
+        try
+        {
+            return objects.Send(await change(session));
+        }
+        catch (AnswerRejectedException)
+        {
+            return null;
+        }
+        catch (SessionConflictException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The report as `diagnose --format json|md` writes it.</summary>

@@ -65,11 +65,20 @@ public sealed class SessionService(KnowledgeModels models, SessionStore store, T
     public async Task<WebSession?> LoadAsync(string id, Language? language, CancellationToken cancellationToken)
     {
         var row = await store.LoadAsync(id, cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
+        return row is null ? null : Resume(row, language);
+    }
 
+    /// <summary>The session replayed from a row read earlier (kept by this process), or null when it has expired. The
+    /// row may be behind the store: a change saved from it names its version, and the store refuses it if another
+    /// request wrote since (<see cref="SessionConflictException"/>).</summary>
+    public WebSession? ResumeKept(SessionRow row, Language? language)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ExpiresAt <= time.GetUtcNow() ? null : Resume(row, language);
+    }
+
+    private WebSession Resume(SessionRow row, Language? language)
+    {
         var started = time.GetTimestamp();
         var log = SessionLogCodec.Decode(row.Log, "session");
         var conversation = DiagnosisConversation.Resume(models, log, Options(language ?? LanguageOf(row)), time);

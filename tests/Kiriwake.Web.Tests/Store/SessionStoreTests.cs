@@ -1,6 +1,7 @@
 using System.Net;
 using Kiriwake.Web.Store;
 using Kiriwake.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiriwake.Web.Tests.Store;
@@ -72,6 +73,72 @@ public sealed class SessionStoreTests
         await using var scope = server.Services.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<SessionStore>().LoadAsync(id, CancellationToken.None);
         Assert.Equal(1, row!.Log.Split("\"type\": \"answer\"").Length - 1);
+    }
+
+    [Fact]
+    public async Task Sqlite_ChangeOnAServerWhoseKeptRowIsBehind_IsMadeOnTheStoredSession()
+    {
+        // Each server keeps the row it last read or wrote and changes a session from it without reading the store;
+        // the other server's changes make that row stale, and nothing may be lost or decided on it.
+        await using var one = await LiveServer.StartAsync();
+        await using var two = await LiveServer.StartAsync(o => o with { Store = one.Options.Store });
+        using var a = new HttpClient { BaseAddress = new Uri(one.BaseUrl) };
+        using var b = new HttpClient { BaseAddress = new Uri(two.BaseUrl) };
+        var started = await (await a.StartAsync(new { errorCode = "4013", lang = "en" })).ReadJsonAsync();
+        var id = started.GetProperty("id").GetString()!;
+        var first = started.GetProperty("step");
+        var firstId = first.GetProperty("id").GetString()!;
+        var goOn = first.Values().First(v => v is not "fixed" and not "yes");
+        Assert.Equal(firstId, (await (await b.GetAsync($"/api/sessions/{id}")).ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString());
+
+        // Two answers and takes it back: the first step is current again, three events later than server one's row.
+        var answered = await b.AnswerAsync(id, firstId, goOn);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var second = (await answered.ReadJsonAsync()).GetProperty("step");
+        Assert.Equal(HttpStatusCode.OK, (await b.PostAsync($"/api/sessions/{id}/undo", null)).StatusCode);
+
+        // One answers the first step again: valid on its kept row too, but the store refuses a write from it.
+        var again = await a.AnswerAsync(id, firstId, goOn);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var secondAgain = (await again.ReadJsonAsync()).GetProperty("step");
+        Assert.Equal(second.GetProperty("id").GetString(), secondAgain.GetProperty("id").GetString());
+
+        // Two's kept row is behind (the undo): its current step there is the first; the store's is the second.
+        var third = await b.AnswerAsync(id, secondAgain.GetProperty("id").GetString()!, secondAgain.Values().First(v => v is not "fixed" and not "yes"));
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        var thirdStep = (await third.ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString();
+
+        // Not current anywhere any more: refused, whatever either server kept.
+        Assert.Equal(HttpStatusCode.BadRequest, (await a.AnswerAsync(id, firstId, goOn)).StatusCode);
+        Assert.Equal(thirdStep, (await (await a.GetAsync($"/api/sessions/{id}")).ReadJsonAsync()).GetProperty("step").GetProperty("id").GetString());
+
+        await using var scope = one.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<SessionStore>().LoadAsync(id, CancellationToken.None);
+        Assert.Equal(3, row!.Log.Split("\"type\": \"answer\"").Length - 1);
+        Assert.Equal(1, row.Log.Split("\"type\": \"undo\"").Length - 1);
+    }
+
+    [Fact]
+    public async Task Sqlite_ConnectionsOpenedAgainAndAgain_KeepSynchronousNormal()
+    {
+        await using var server = await LiveServer.StartAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StoreContext>();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA synchronous;";
+                Assert.Equal(1L, await command.ExecuteScalarAsync()); // 1 = NORMAL (2 = FULL, SQLite's default)
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Kiriwake.Core.Diagnosis;
 
 /// <summary>
@@ -20,6 +22,7 @@ public sealed class EnginePolicyCache
     private readonly Dictionary<(CompiledModel, GateState), LinkedListNode<Entry>> _policies = [];
     private readonly LinkedList<Entry> _recent = new();
     private readonly RecommendationMemo _recommendations;
+    private readonly ConcurrentDictionary<RecommendationKey, Lazy<Recommendation?>> _pending = new();
 
     public EnginePolicyCache(EngineOptions? options = null, int capacity = DefaultCapacity, int recommendationCapacity = DefaultRecommendationCapacity)
     {
@@ -70,11 +73,32 @@ public sealed class EnginePolicyCache
             return known;
         }
 
-        var policy = Get(model, snapshot.Gates);
+        // Sessions walking the same route reach a new state together: one of them works it out, the others wait for
+        // that one result instead of taking turns on the policy to work it out again each.
+        var state = snapshot.State;
+        var pending = _pending.GetOrAdd(key, k => new Lazy<Recommendation?>(() => Solve(k, state), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return pending.Value;
+        }
+        finally
+        {
+            _pending.TryRemove(new KeyValuePair<RecommendationKey, Lazy<Recommendation?>>(key, pending));
+        }
+    }
+
+    private Recommendation? Solve(RecommendationKey key, DiagnosisState state)
+    {
+        if (_recommendations.TryGet(key, out var known))
+        {
+            return known; // worked out while this caller was on its way here
+        }
+
+        var policy = Get(key.Model, key.Gates);
         Recommendation? recommendation;
         lock (policy)
         {
-            recommendation = Recommender.Recommend(policy, snapshot.State);
+            recommendation = Recommender.Recommend(policy, state);
         }
 
         _recommendations.Add(key, recommendation);

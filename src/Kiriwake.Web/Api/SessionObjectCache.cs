@@ -28,7 +28,7 @@ public sealed class SessionObjectCache : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacityBytes);
         CapacityBytes = capacityBytes;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(capacityBytes, 1), CompactionPercentage = 0.25 });
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(capacityBytes, 1), CompactionPercentage = 0.25, TrackStatistics = true });
     }
 
     public long CapacityBytes { get; }
@@ -72,6 +72,9 @@ public sealed class SessionObjectCache : IDisposable
 
     /// <summary>How many objects are kept now.</summary>
     public int Count => _cache.Count;
+
+    /// <summary>What the kept objects cost now by the bound's estimate (at most <see cref="CapacityBytes"/>).</summary>
+    public long EstimatedBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public void Dispose() => _cache.Dispose();
 

@@ -48,6 +48,7 @@ public static class KiriwakeWebApp
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddSingleton(sp => new SessionObjectCache(sp.GetRequiredService<KiriwakeWebOptions>().SessionCacheBytes));
         builder.Services.AddSingleton<SessionObjects>();
+        builder.Services.AddSingleton<MemoryMetrics>();
         builder.Services.AddHelpdesk(builder.Configuration); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
         builder.Services.AddLocalDevice(); // Local/ (issue 13)
@@ -81,6 +82,7 @@ public static class KiriwakeWebApp
         app.MapLocalPages();
         app.MapDeviceActionPages();
         await app.Services.MigrateStoreAsync(CancellationToken.None);
+        app.Services.GetRequiredService<MemoryMetrics>();
         await app.MapHelpdeskAsync(CancellationToken.None); // Helpdesk/ (issue 11)
         await app.MapHelpdeskLearningAsync(CancellationToken.None); // Helpdesk/Learning (issue 12)
         return app;

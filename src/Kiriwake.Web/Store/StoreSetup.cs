@@ -6,6 +6,14 @@ namespace Kiriwake.Web.Store;
 /// <summary>Registers the store for the provider the options name, and brings its schema up to date.</summary>
 public static class StoreSetup
 {
+    /// <summary>
+    /// The memory SQLite may hold in this process over all its connections (page caches and statements): each pooled
+    /// connection keeps a page cache of up to 2 MB, filled as the store grows, and the pool holds as many connections
+    /// as requests ran at once. Past this bound SQLite reuses its cache pages instead of allocating more; what it
+    /// reads then comes from the operating system's file cache.
+    /// </summary>
+    public const long SqliteSoftHeapLimitBytes = 16L * 1024 * 1024;
+
     public static IServiceCollection AddSessionStore(this IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<KiriwakeWebOptions>().Connection());
@@ -30,6 +38,7 @@ public static class StoreSetup
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            SQLitePCL.raw.sqlite3_soft_heap_limit64(SqliteSoftHeapLimitBytes);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Kiriwake.Web.Api;
+using Kiriwake.Web.Store;
 
 namespace Kiriwake.Web.Tests.Api;
 
@@ -75,4 +76,52 @@ public sealed class SessionObjectCacheTests
         Assert.Null(cache.Get("a", 1, s_knowledge));
         Assert.Equal(0, cache.Count);
     }
+    [Fact]
+    public void GetRow_AfterPut_ReturnsACopyOfTheRowWhateverTheKnowledge()
+    {
+        using var cache = new SessionObjectCache(1024 * 1024);
+        cache.Put("a", 3, s_knowledge, [1], Row("a", 3, "log-3"));
+
+        var row = cache.GetRow("a");
+        Assert.NotNull(row);
+        Assert.Equal(("a", 3, "log-3"), (row.Id, row.EventCount, row.Log));
+        row.Log = "changed by a request";
+        Assert.Equal("log-3", cache.GetRow("a")!.Log);
+        Assert.Null(cache.GetRow("b"));
+    }
+
+    [Fact]
+    public void Put_RowOfAnotherVersion_IsRefused()
+    {
+        using var cache = new SessionObjectCache(1024 * 1024);
+
+        Assert.Throws<ArgumentException>(() => cache.Put("a", 3, s_knowledge, [1], Row("a", 4, "log")));
+        Assert.Throws<ArgumentException>(() => cache.Put("a", 3, s_knowledge, [1], Row("b", 3, "log")));
+    }
+
+    [Fact]
+    public void Put_RowsWithLongLogs_CountTheirLogsInTheBound()
+    {
+        const int bound = 256 * 1024;
+        using var cache = new SessionObjectCache(bound);
+        var log = new string('x', 10_000); // 20 KB as UTF-16
+        for (var i = 0; i < 1000; i++)
+        {
+            cache.Put("s" + i, 1, s_knowledge, new byte[1000], Row("s" + i, 1, log));
+        }
+
+        Assert.InRange(cache.Count, 1, bound / 21_000);
+        Assert.InRange(cache.EstimatedBytes, 1, bound);
+    }
+
+    private static SessionRow Row(string id, int version, string log) => new()
+    {
+        Id = id,
+        SymptomId = "s",
+        Language = "en",
+        Log = log,
+        EventCount = version,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        ExpiresAt = DateTimeOffset.UnixEpoch.AddDays(1),
+    };
 }

@@ -3,6 +3,8 @@
 # Usage: bench/web/run.sh [DURATION_SECONDS] [TOTAL_SESSIONS]   (defaults 10 and 100000)
 #   BASELINE=DIR   a kiriwake build folder (holding kiriwake.dll) to compare against, measured in the same run,
 #                  alternating with this tree's build (e.g. DIR from `git worktree add` of an older commit + build)
+#   BASELINE_COMMIT=REV  the same, built here from a commit of this repository (a temporary git worktree, removed
+#                  at the end), e.g. BASELINE_COMMIT=8e20921 (main before issue 10's second round of measurements)
 #   ROUNDS=N       how many times each build is measured, alternating (default 2)
 #   MEMORY=0       skip the memory part (quick comparisons while working)
 #   OUT=FILE       where to write the results (default bench/results/web-wrk.md)
@@ -17,14 +19,23 @@ port=5199
 work="$(mktemp -d)"
 pid=""
 stop_server() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
-trap 'stop_server; rm -rf "$work"' EXIT
+cleanup() {
+  stop_server
+  if [[ -d "$work/baseline-src" ]]; then git worktree remove --force "$work/baseline-src" >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 trap "exit 1" INT TERM
 out="${OUT:-bench/results/web-wrk.md}"
 url="http://127.0.0.1:$port"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status"; }
 
 dotnet build src/Kiriwake.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+if [[ -n "${BASELINE_COMMIT:-}" ]]; then
+  git worktree add --detach "$work/baseline-src" "$BASELINE_COMMIT" >&2
+  (cd "$work/baseline-src" && dotnet build src/Kiriwake.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >&2)
+  baseline="$work/baseline-src/artifacts/bin/Kiriwake.Cli/release"
+fi
 current="$PWD/artifacts/bin/Kiriwake.Cli/release"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes')"
 
@@ -76,30 +87,19 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-# Memory over many stored sessions (this tree's build): walk 2,000 sessions, then grow the store by copying their
-# rows (seed_sessions.py) and read sessions picked at random across the whole store after each growth.
-memory_rows="| (not measured: MEMORY=0) | | |"$'\n'
+# Memory over many stored sessions (this tree's build): bench/web/memory.sh walks 2,000 sessions, then grows the store
+# by copying their rows (seed_sessions.py) in 8 steps to TOTAL and reads sessions picked at random across the whole
+# store after each growth; it records RSS, the managed heap and the server's own gauges.
+memory_table="(not measured: MEMORY=0)"
 if [[ "${MEMORY:-1}" != 0 ]]; then
-mem="$work/mem"
-start_server "$current" "$mem"
-python3 bench/web/create_sessions.py 2000 "$url" >"$mem/sessions.txt"
-SESSIONS="$mem/sessions.txt" wrk -t2 -c16 -d"${duration}s" -s bench/web/answer.lua "$url" >"$work/mem-walk.txt"
-SESSIONS="$mem/sessions.txt" wrk -t2 -c16 -d"${duration}s" -s bench/web/read.lua "$url" >/dev/null
-memory_rows="| $(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from sessions').fetchone()[0])" "$mem/sessions.db") | $(rss) | — |"$'\n'
-for target in 25000 50000 "$total"; do
-  stored=$(python3 bench/web/seed_sessions.py "$mem/sessions.db" "$target")
-  python3 -c "import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute('select \"Id\" from sessions order by random()')]" "$mem/sessions.db" >"$mem/all.txt"
-  SESSIONS="$mem/all.txt" wrk -t2 -c16 -d"${duration}s" --latency -s bench/web/read.lua "$url" >"$work/mem-read-$target.txt"
-  memory_rows+="| $stored | $(rss) | $(field "$work/mem-read-$target.txt" rps)/s, p99 $(field "$work/mem-read-$target.txt" p99), non-2xx $(field "$work/mem-read-$target.txt" bad) |"$'\n'
-done
-stop_server
+  memory_table="$(NO_BUILD=1 bash bench/web/memory.sh "$duration" "$total")"
 fi
 
 mean() { awk '{s+=$1; n++} END {if (n) printf "%.0f", s/n}'; }
 {
   echo "# kiriwake serve under wrk (SQLite, loopback)"
   echo
-  echo "Made by: \`${BASELINE:+BASELINE=$baseline }ROUNDS=$rounds bench/web/run.sh $duration $total\` on $(date -u +%Y-%m-%dT%H:%MZ), build $commit,"
+  echo "Made by: \`${BASELINE:+BASELINE=$BASELINE }${BASELINE_COMMIT:+BASELINE_COMMIT=$BASELINE_COMMIT }ROUNDS=$rounds bench/web/run.sh $duration $total\` on $(date -u +%Y-%m-%dT%H:%MZ), build $commit,"
   echo "$(nproc) cores, load average at the end: $(load) (each measurement below says the load before it)."
   echo "wrk: 2 threads, 16 connections, ${duration} s per measurement, on 2,000 sessions started through the API (error 4013)."
   echo "Reading: \`GET /api/sessions/{id}\` round robin (read.lua). Answering: every request answers the current step of one"
@@ -125,20 +125,15 @@ mean() { awk '{s+=$1; n++} END {if (n) printf "%.0f", s/n}'; }
       n=$(for round in $(seq 1 "$rounds"); do field "$work/$kind-new-$round.txt" rps; done | mean)
       echo "- ${kind}ing, mean of the rounds: baseline $b req/s, new $n req/s: **ratio new/baseline $(awk -v n="$n" -v b="$b" 'BEGIN {printf "%.2f", n/b}')**"
     done
-    echo "- baseline: \`$baseline\`"
+    echo "- baseline: ${BASELINE_COMMIT:+commit $(git rev-parse --short "$BASELINE_COMMIT"), built in }\`$baseline\`"
   fi
   echo
-  echo "## Memory as the store grows (this build; resident set size of the server process)"
+  echo "## Memory as the store grows (this build)"
   echo
-  echo "The store is grown with \`bench/web/seed_sessions.py\` (rows copied from the walked sessions, new random ids);"
-  echo "after each growth wrk reads sessions picked at random across the whole store for ${duration} s, then RSS is read."
-  echo
-  echo "| sessions stored | RSS (MB) | reads across the whole store |"
-  echo "|---|---|---|"
-  printf '%s' "$memory_rows"
+  printf '%s\n' "$memory_table"
   echo
   echo "## wrk output"
-  for f in "$work"/read-*.txt "$work"/answer-*.txt "$work"/mem-walk.txt "$work"/mem-read-*.txt; do
+  for f in "$work"/read-*.txt "$work"/answer-*.txt; do
     [[ -f "$f" ]] || continue
     echo "### $(basename "$f" .txt)"
     echo '```'; cat "$f"; echo '```'

@@ -106,25 +106,33 @@ public sealed class SessionStore(StoreContext db, TimeProvider time, StoreWriteG
         }
 
         // The same count is the same log (it only grows): only the expiry moves, so the version keeps naming one log.
+        // One statement, written out (a LINQ ExecuteUpdate is translated again on every call, and on SQLite that ran
+        // inside the one-writer gate, so every answer waited for it); the expiry is stored as the model stores it.
+        var expires = ToStore(nameof(SessionRow.ExpiresAt), session.ExpiresAt);
         var changed = session.EventCount == readCount
             ? await gate.RunAsync(
-                () => db.Sessions
-                    .Where(s => s.Id == session.Id && s.EventCount == readCount)
-                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken),
+                () => db.Database.ExecuteSqlRawAsync(
+                    """UPDATE "sessions" SET "ExpiresAt" = {0} WHERE "Id" = {1} AND "EventCount" = {2}""",
+                    [expires, session.Id, readCount],
+                    cancellationToken),
                 cancellationToken)
             : await gate.RunAsync(
-                () => db.Sessions
-                    .Where(s => s.Id == session.Id && s.EventCount == readCount)
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(s => s.Log, session.Log)
-                        .SetProperty(s => s.EventCount, session.EventCount)
-                        .SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken),
+                () => db.Database.ExecuteSqlRawAsync(
+                    """UPDATE "sessions" SET "Log" = {0}, "EventCount" = {1}, "ExpiresAt" = {2} WHERE "Id" = {3} AND "EventCount" = {4}""",
+                    [session.Log, session.EventCount, expires, session.Id, readCount],
+                    cancellationToken),
                 cancellationToken);
         if (changed != 1)
         {
             throw new SessionConflictException("The session was changed by another request.");
         }
     }
+
+    /// <summary>A value of a session column as the provider stores it (SQLite: dates as UTC ticks, by the model's converter).</summary>
+    private object ToStore<T>(string property, T value) where T : notnull =>
+        db.Model.FindEntityType(typeof(SessionRow))?.FindProperty(property)?.GetValueConverter() is { } converter
+            ? converter.ConvertToProvider(value)!
+            : value;
 
     /// <summary>Deletes expired sessions with everything they hold (answers, facts from pasted text); returns how many.</summary>
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)

@@ -164,6 +164,43 @@ public sealed partial class CaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answer_AuditRowRefusedByTheDatabase_NeitherSessionNorCaseChanges()
+    {
+        var person = _host.Browser();
+        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
+        var code = await CaseDriver.HandOverAsync(person, id);
+        var agent = _host.Browser();
+        await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
+        var (step, answers) = CaseDriver.Current(await agent.GetStringAsync($"/helpdesk/cases/{code}"));
+        var before = await StoredLogsAsync(id, code);
+        await HelpdeskHost.ExecuteSqlAsync(Store, "CREATE TRIGGER refuse_answer_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'answer' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
+
+        var refused = await CaseDriver.AnswerAsync(agent, code, step, answers[0]);
+
+        Assert.False(refused.StatusCode == HttpStatusCode.Redirect, "an answer whose audit row failed was accepted");
+        Assert.Equal(before, await StoredLogsAsync(id, code)); // one transaction: the person's session and the case as they were
+
+        await HelpdeskHost.ExecuteSqlAsync(Store, "DROP TRIGGER refuse_answer_audit;");
+        Assert.Equal(HttpStatusCode.Redirect, (await CaseDriver.AnswerAsync(agent, code, step, answers[0])).StatusCode);
+        var after = await StoredLogsAsync(id, code);
+        Assert.True(after.SessionEvents > before.SessionEvents);
+        Assert.Equal(after.SessionLog, after.CaseLog);
+    }
+
+    private async Task<(long SessionEvents, string SessionLog, string CaseLog)> StoredLogsAsync(string sessionId, string code)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT s.\"EventCount\", s.\"Log\", c.log FROM sessions s, helpdesk_cases c WHERE s.\"Id\" = $id AND c.code = $code";
+        command.Parameters.AddWithValue("$id", sessionId);
+        command.Parameters.AddWithValue("$code", code.Replace("-", "", StringComparison.Ordinal));
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+    }
+
+    [Fact]
     public async Task CaseForms_WithoutAntiforgeryToken_Return400AndRecordNothing()
     {
         var person = _host.Browser();

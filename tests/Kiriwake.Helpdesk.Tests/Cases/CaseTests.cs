@@ -28,6 +28,7 @@ public sealed partial class CaseTests : IAsyncLifetime
             s.AddSingleton<ILoggerProvider>(_logs);
             s.AddSingleton(new CaseOptions { LookupsPerMinute = 400 });
         });
+        _host.Settings["Helpdesk:TimeZone"] = "Asia/Tokyo"; // staff type and read times in their own zone
         _ = _host.Server;
         await HelpdeskHost.AddUserAsync(Store, "sato", "agent");
         await HelpdeskHost.AddUserAsync(Store, "suzuki", "technician");
@@ -265,10 +266,11 @@ public sealed partial class CaseTests : IAsyncLifetime
         Assert.DoesNotContain("id=\"consent-form\"", after, StringComparison.Ordinal);
         Assert.Contains("山田花子", after, StringComparison.Ordinal);
         Assert.Contains("署名した書面", after, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 10:00 (UTC+09:00)", WebUtility.HtmlDecode(after), StringComparison.Ordinal); // as typed, in the helpdesk's zone
         await using var db = HelpdeskStore.Open(StoreConnection.Parse(Store, Store));
         var consent = await db.Consents.AsNoTracking().SingleAsync();
         Assert.Equal(("山田花子", "signed-form", "suzuki"), (consent.ConsentedBy, consent.Method, consent.RecordedBy));
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), consent.ConsentedAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero), consent.ConsentedAt.ToUniversalTime()); // 10:00 in Tokyo
         var audit = await db.AuditEvents.AsNoTracking().Where(a => a.Action == "consent").ToListAsync();
         Assert.Equal("suzuki", Assert.Single(audit).Actor);
 

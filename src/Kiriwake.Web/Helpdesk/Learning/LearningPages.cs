@@ -59,7 +59,7 @@ public static class LearningPages
             foreach (var r in rows)
             {
                 body.Raw($"<tr><td><a href=\"{Path}/{r.Id.ToString(CultureInfo.InvariantCulture)}\">#{r.Id.ToString(CultureInfo.InvariantCulture)}</a></td>")
-                    .Raw($"<td>{Html.E(When(r.CreatedAt))} {Html.E(r.CreatedBy)} ({Html.E(r.SourceName)})</td><td>{Html.N(r.Cases)}</td><td>{Html.E(StatusName(r.Status, ja))}</td></tr>");
+                    .Raw($"<td>{Html.E(When(context, r.CreatedAt))} {Html.E(r.CreatedBy)} ({Html.E(r.SourceName)})</td><td>{Html.N(r.Cases)}</td><td>{Html.E(StatusName(r.Status, ja))}</td></tr>");
             }
 
             body.Raw("</tbody></table>");
@@ -154,7 +154,7 @@ public static class LearningPages
         var body = new Html();
         var number = "#" + row.Id.ToString(CultureInfo.InvariantCulture);
         body.Raw($"<h1>{T(ja, "学習結果", "Learned overlay")} {number}</h1>");
-        body.Raw($"<p>{Html.E(When(row.CreatedAt))} {Html.E(row.CreatedBy)} · {Html.E(row.SourceName)} · {T(ja, "ケース", "cases")} {Html.N(row.Cases)}")
+        body.Raw($"<p>{Html.E(When(context, row.CreatedAt))} {Html.E(row.CreatedBy)} · {Html.E(row.SourceName)} · {T(ja, "ケース", "cases")} {Html.N(row.Cases)}")
             .Raw($" ({T(ja, "うち技術担当が原因を確認", "with a cause confirmed by a technician")} {Html.N(overlay.Summary.ConfirmedCases)}) · {Html.E(StatusName(row.Status, ja))}</p>");
         body.Raw(InUse(context, served, ja));
         var sameKb = row.KnowledgeVersion == kb.Version;
@@ -336,7 +336,7 @@ public static class LearningPages
 
     private static string Percent(double p) => Html.E((p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "\u00a0%");
 
-    private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string When(HttpContext context, DateTimeOffset t) => Pages.CasePage.Time(context, t);
 
     private static string StatusName(string status, bool ja) => status switch
     {

@@ -393,11 +393,12 @@ public sealed partial class CaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CaseLookup_ManyCodesInAMinute_Refused429()
+    public async Task CaseLookup_ManyCodesInAMinute_Refused429ForThatAccountOnly()
     {
         await using var host = new HelpdeskHost(Path.Combine(_folder, "limited.db"), s => s.AddSingleton(new CaseOptions { LookupsPerMinute = 5 }));
         _ = host.Server;
         await HelpdeskHost.AddUserAsync(Path.Combine(_folder, "limited.db"), "sato", "agent");
+        await HelpdeskHost.AddUserAsync(Path.Combine(_folder, "limited.db"), "suzuki", "technician");
         var agent = host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
 
@@ -409,6 +410,11 @@ public sealed partial class CaseTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5), statuses.Take(5));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[6]);
+
+        // A colleague in the same office (the same address) keeps working: the limit counts per account.
+        var colleague = host.Browser();
+        await HelpdeskHost.SignInAsync(colleague, "suzuki", HelpdeskHost.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync("/helpdesk/cases/ABCD9XYZ")).StatusCode);
     }
 
     [Theory]

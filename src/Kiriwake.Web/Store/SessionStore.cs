@@ -96,8 +96,20 @@ public sealed class SessionStore(StoreContext db, TimeProvider time, StoreWriteG
 
     /// <summary>Stores a longer log for a session read with <paramref name="readCount"/> events, and moves its expiry on.</summary>
     /// <exception cref="SessionConflictException">Another request wrote in between.</exception>
-    public async Task SaveLogAsync(SessionRow session, int readCount, CancellationToken cancellationToken)
+    public Task SaveLogAsync(SessionRow session, int readCount, CancellationToken cancellationToken) =>
+        gate.RunAsync(() => WriteLogAsync(db, session, readCount, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The same, through a context joined to another context's transaction (see <see cref="SharedTransaction"/>): the
+    /// new log commits with that transaction or not at all.
+    /// </summary>
+    /// <exception cref="SessionConflictException">Somebody else wrote the session since it was read.</exception>
+    public static Task SaveLogInTransactionAsync(StoreContext joined, SessionRow session, int readCount, CancellationToken cancellationToken) =>
+        WriteLogAsync(joined, session, readCount, cancellationToken);
+
+    private static async Task<bool> WriteLogAsync(StoreContext db, SessionRow session, int readCount, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(session);
         if (session.EventCount < readCount)
         {
@@ -108,28 +120,21 @@ public sealed class SessionStore(StoreContext db, TimeProvider time, StoreWriteG
         // The same count is the same log (it only grows): only the expiry moves, so the version keeps naming one log.
         // One statement, written out (a LINQ ExecuteUpdate is translated again on every call, and on SQLite that ran
         // inside the one-writer gate, so every answer waited for it); the expiry is stored as the model stores it.
-        var expires = ToStore(nameof(SessionRow.ExpiresAt), session.ExpiresAt);
+        var expires = ToStore(db, nameof(SessionRow.ExpiresAt), session.ExpiresAt);
         var changed = session.EventCount == readCount
-            ? await gate.RunAsync(
-                () => db.Database.ExecuteSqlRawAsync(
-                    """UPDATE "sessions" SET "ExpiresAt" = {0} WHERE "Id" = {1} AND "EventCount" = {2}""",
-                    [expires, session.Id, readCount],
-                    cancellationToken),
+            ? await db.Database.ExecuteSqlRawAsync(
+                """UPDATE "sessions" SET "ExpiresAt" = {0} WHERE "Id" = {1} AND "EventCount" = {2}""",
+                [expires, session.Id, readCount],
                 cancellationToken)
-            : await gate.RunAsync(
-                () => db.Database.ExecuteSqlRawAsync(
-                    """UPDATE "sessions" SET "Log" = {0}, "EventCount" = {1}, "ExpiresAt" = {2} WHERE "Id" = {3} AND "EventCount" = {4}""",
-                    [session.Log, session.EventCount, expires, session.Id, readCount],
-                    cancellationToken),
+            : await db.Database.ExecuteSqlRawAsync(
+                """UPDATE "sessions" SET "Log" = {0}, "EventCount" = {1}, "ExpiresAt" = {2} WHERE "Id" = {3} AND "EventCount" = {4}""",
+                [session.Log, session.EventCount, expires, session.Id, readCount],
                 cancellationToken);
-        if (changed != 1)
-        {
-            throw new SessionConflictException("The session was changed by another request.");
-        }
+        return changed == 1 ? true : throw new SessionConflictException("The session was changed by another request.");
     }
 
     /// <summary>A value of a session column as the provider stores it (SQLite: dates as UTC ticks, by the model's converter).</summary>
-    private object ToStore<T>(string property, T value) where T : notnull =>
+    private static object ToStore<T>(StoreContext db, string property, T value) where T : notnull =>
         db.Model.FindEntityType(typeof(SessionRow))?.FindProperty(property)?.GetValueConverter() is { } converter
             ? converter.ConvertToProvider(value)!
             : value;

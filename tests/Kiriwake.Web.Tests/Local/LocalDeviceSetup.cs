@@ -66,22 +66,30 @@ internal sealed partial class LocalDeviceSetup : IDisposable
     public string BackupsDirectory => _web.Options.BackupsDirectory!;
 
     /// <summary>A 4013 session answered "not fixed" up to the backup gate (its id).</summary>
-    public async Task<string> SessionAtGateAsync()
+    public Task<string> SessionAtGateAsync() => SessionAtAsync("backup-verified");
+
+    /// <summary>A 4013 session walked through the API up to the step <paramref name="stepId"/> (its id): questions
+    /// answered from <paramref name="answers"/> (else their first answer), actions "not fixed".</summary>
+    public async Task<string> SessionAtAsync(string stepId, IReadOnlyDictionary<string, string>? answers = null)
     {
         var response = await Client.StartAsync(new { errorCode = "4013", lang = "ja", family = "iphone-no-home", platform = "windows-itunes" });
         response.EnsureSuccessStatusCode();
         var session = await response.ReadJsonAsync();
         var id = session.GetProperty("id").GetString()!;
-        for (var i = 0; i < 60 && session.GetProperty("step") is { ValueKind: JsonValueKind.Object } step && step.GetProperty("kind").GetString() != "gate"; i++)
+        var walked = new List<string>();
+        for (var i = 0; i < 60 && session.GetProperty("step") is { ValueKind: JsonValueKind.Object } step && step.GetProperty("id").GetString() != stepId; i++)
         {
             var values = step.Values();
-            var answer = values.Contains("not-fixed") ? "not-fixed" : values[0];
-            var answered = await Client.AnswerAsync(id, step.GetProperty("id").GetString()!, answer);
+            var current = step.GetProperty("id").GetString()!;
+            var answer = answers?.GetValueOrDefault(current) ?? (values.Contains("not-fixed") ? "not-fixed" : values[0]);
+            walked.Add($"{current}={answer}");
+            var answered = await Client.AnswerAsync(id, current, answer);
             answered.EnsureSuccessStatusCode();
             session = await answered.ReadJsonAsync();
         }
 
-        Assert.Equal("backup-verified", session.GetProperty("step").GetProperty("id").GetString());
+        Assert.True(session.GetProperty("step") is { ValueKind: JsonValueKind.Object } reached && reached.GetProperty("id").GetString() == stepId,
+            $"{stepId} not reached; walked: {string.Join(", ", walked)}");
         return id;
     }
 

@@ -24,6 +24,7 @@ internal static class LearningCurveHarness
     private const double TargetGap = 2;
     private const double KbGapThreshold = 10;
     private const int TargetCases = 500;
+    private const double WorseMargin = 0.5;
 
     public static int Run(string[] args)
     {
@@ -37,6 +38,8 @@ internal static class LearningCurveHarness
         var seed = Int(args, "--seed", 1);
         var minCases = Int(args, "--min-cases", LearningOptions.Default.MinCases);
         var confirmed = double.Parse(BenchPaths.Option(args, "--confirmed", "0"), CultureInfo.InvariantCulture);
+        var explore = double.Parse(BenchPaths.Option(args, "--explore", "0"), CultureInfo.InvariantCulture);
+        var confirmEscalated = double.Parse(BenchPaths.Option(args, "--confirm-escalated", "0"), CultureInfo.InvariantCulture);
         var symptomArg = BenchPaths.Option(args, "--symptoms", "all");
         var eligible = kb.Content.Symptoms.Select(s => s.Id).Where(id => ModelFlattener.Flatten(kb, id) is var m && m.Actions.Count + m.Questions.Count <= ModelScorer.MaxOptimalItems).ToArray();
         var symptoms = symptomArg == "all"
@@ -50,6 +53,8 @@ internal static class LearningCurveHarness
             PriorStrength = Double(args, "--prior-strength", LearningOptions.Default.PriorStrength),
             FixStrength = Double(args, "--fix-strength", LearningOptions.Default.FixStrength),
             AnswerStrength = Double(args, "--answer-strength", LearningOptions.Default.AnswerStrength),
+            Support = Double(args, "--support", LearningOptions.Default.Support),
+            HoldUntried = args.Contains("--hold-untried"),
         };
         Directory.CreateDirectory(outDir);
 
@@ -60,7 +65,7 @@ internal static class LearningCurveHarness
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
         {
             var (symptom, world, worldSeed) = jobs[j];
-            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, options, explain);
+            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, confirmEscalated, explore, options, explain);
             var r = results[j];
             Console.Error.WriteLine(r is null
                 ? $"{symptom} world {world}: optimum not computed, skipped"
@@ -68,7 +73,7 @@ internal static class LearningCurveHarness
         });
 
         var done = results.Where(r => r is not null).Select(r => r!).ToArray();
-        var md = Report(done, symptoms, worlds, total, batch, confirmed, minCases, options, seed, args, watch.Elapsed);
+        var md = Report(done, symptoms, worlds, total, batch, confirmed, confirmEscalated, minCases, options, seed, args, watch.Elapsed);
         Console.WriteLine(md);
         File.WriteAllText(Path.Combine(outDir, name + ".md"), md);
         File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmed));
@@ -76,7 +81,7 @@ internal static class LearningCurveHarness
         return 0;
     }
 
-    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, LearningOptions options, bool explain)
+    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, double confirmEscalated, double explore, LearningOptions options, bool explain)
     {
         var truthKb = TrueWorld.Create(kb, symptom, seed);
         var truth = new CompiledModel(ModelFlattener.Flatten(truthKb, symptom));
@@ -88,9 +93,11 @@ internal static class LearningCurveHarness
         var truthEngine = Cost(Planner(truthKb, symptom), truth);
         var kbPlanner = Planner(kb, symptom);
         var kbCost = Cost(kbPlanner, truth);
-        var simulator = new CaseSimulator(truth, new Random(seed), confirmed);
+        var simulator = new CaseSimulator(truth, new Random(seed), confirmed, confirmEscalated);
         var cases = new List<ClosedCase>();
-        var planner = kbPlanner;
+        // The engine that meets the cases: with --explore, planned on upper-confidence values (Exploration.Optimistic);
+        // what is measured is always the engine planned on the learned estimates.
+        var planner = explore > 0 ? Planner(Exploration.Optimistic(kb, kb, cases, explore), symptom) : kbPlanner;
         var curve = new List<(int Cases, double Cost)> { (0, kbCost) };
         while (cases.Count < total)
         {
@@ -100,8 +107,10 @@ internal static class LearningCurveHarness
             }
 
             var (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
-            planner = Planner(OverlayApplier.Apply(kb, overlay), symptom);
-            curve.Add((cases.Count, Cost(planner, truth)));
+            var learned = OverlayApplier.Apply(kb, overlay);
+            var estimate = Planner(learned, symptom);
+            curve.Add((cases.Count, Cost(estimate, truth)));
+            planner = explore > 0 ? Planner(Exploration.Optimistic(kb, learned, cases, explore), symptom) : estimate;
             if (explain && cases.Count == TargetCases)
             {
                 Console.Error.WriteLine($"EM iterations {overlay.Summary.Iterations}\n" + WorldExplainer.Explain(kb, truthKb, OverlayApplier.Apply(kb, overlay), symptom, world, cases));
@@ -117,7 +126,7 @@ internal static class LearningCurveHarness
     private static double Cost(EnginePolicy planner, CompiledModel truth) =>
         PolicyEvaluator.ExpectedCost(truth, new TransferredPolicy(planner, truth));
 
-    private static string Report(WorldResult[] results, string[] symptoms, int worlds, int total, int batch, double confirmed, int minCases, LearningOptions options, int seed, string[] args, TimeSpan elapsed)
+    private static string Report(WorldResult[] results, string[] symptoms, int worlds, int total, int batch, double confirmed, double confirmEscalated, int minCases, LearningOptions options, int seed, string[] args, TimeSpan elapsed)
     {
         var md = new StringBuilder();
         md.AppendLine("# Learning curve: expected cost under the truth vs closed cases");
@@ -125,8 +134,8 @@ internal static class LearningCurveHarness
         md.Append(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Kiriwake.Bench -- learning-curve {string.Join(' ', args.Skip(1))}`").AppendLine();
         md.AppendLine();
         md.Append(CultureInfo.InvariantCulture, $"{symptoms.Length} symptoms × {worlds} true worlds (seed {seed}): priors off by factors in [1/3, 3], P(fix | cause) off by up to ±0.3. ");
-        md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of cases have a technician-confirmed cause. ");
-        md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases. ");
+        md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of all cases and {confirmEscalated:0.##} of the cases the person did not fix have a technician-confirmed cause. ");
+        md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases; support (likelihood-ratio threshold) {options.Support}. ");
         md.AppendLine("Costs: exact expected minutes per case under the true model (risk price included, gates open), of the engine planned on what it believes. Gap: above the truth's optimum (exact search on the true model).");
         md.Append(CultureInfo.InvariantCulture, $"Run time {elapsed.TotalMinutes:0.0} min on a shared 2-core machine.").AppendLine();
         md.AppendLine();
@@ -138,8 +147,16 @@ internal static class LearningCurveHarness
         if (hard.Length > 0)
         {
             var at = hard.Select(r => r.GapAt(TargetCases)).ToArray();
-            md.Append(CultureInfo.InvariantCulture, $"After {TargetCases} cases the engine with learning is within {TargetGap} % of the optimum in {at.Count(g => g <= TargetGap)} of {hard.Length} (mean gap {at.Average():0.00} %, median {Median(at):0.00} %, max {at.Max():0.00} %; the knowledge base alone: mean {hard.Average(r => r.KbGap):0.0} %).");
+            md.Append(CultureInfo.InvariantCulture, $"After {TargetCases} cases the engine with learning is within {TargetGap} % of the optimum in {at.Count(g => g <= TargetGap)} of {hard.Length} (mean gap {at.Average():0.00} %, median {Median(at):0.00} %, max {at.Max():0.00} %; the knowledge base alone: mean {hard.Average(r => r.KbGap):0.0} %). ");
+            var unreachable = hard.Count(r => r.TruthEngineGap > TargetGap);
+            md.Append(CultureInfo.InvariantCulture, $"In {unreachable} of them even the engine planned on the true probabilities is more than {TargetGap} % above the optimum (no learning can reach the target there with this engine).");
         }
+
+        md.AppendLine();
+        md.AppendLine();
+        var worse = results.Where(r => r.GapAt(TargetCases) > r.KbGap + WorseMargin).ToArray();
+        md.Append(CultureInfo.InvariantCulture, $"Worlds where the engine with learning is worse than the knowledge base alone after {TargetCases} cases (by more than {WorseMargin} percentage points): {worse.Length} of {results.Length}");
+        md.Append(worse.Length == 0 ? "." : ": " + string.Join(", ", worse.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Symptom} world {r.World} ({r.KbGap:0.0} % → {r.GapAt(TargetCases):0.0} %)"))) + ".");
 
         md.AppendLine();
         md.AppendLine();

@@ -78,7 +78,7 @@ public static class BayesianLearner
         }
 
         var em = new ExpectationMaximization(space, grouped, options);
-        SupportTest.Run(em, options);
+        em.Run();
         var overlay = BuildOverlay(space, em, options, closed.Length, closed.Count(c => c.ConfirmedCause is not null));
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < space.Symptoms.Count; s++)

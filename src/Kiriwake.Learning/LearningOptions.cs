@@ -13,18 +13,12 @@ namespace Kiriwake.Learning;
 /// <param name="AnswerStrength">A question's P(answer | cause) counts as this many answers given under that cause (Dirichlet).</param>
 /// <param name="MinCases">A probability moves only when at least this many closed cases observed it.</param>
 /// <param name="Floor">No learned probability goes below this (nor above 1 − Floor).</param>
-/// <param name="Support">A learned probability is kept only when twice the log-likelihood of the cases drops by at
-/// least this much with that probability put back to the knowledge base's value (3.84: a likelihood-ratio test at
-/// 95 %); otherwise it is held at the knowledge base's value. 0 turns the safeguard off.</param>
 public sealed record LearningOptions(
     double PriorStrength = 5,
     double FixStrength = 5,
     double AnswerStrength = 50,
     int MinCases = 20,
     double Floor = 0.01,
-    double Support = 3.84,
-    bool SupportAnswers = false,
-    bool HoldUntried = false,
     int MaxIterations = 2000,
     double Tolerance = 1e-10)
 {

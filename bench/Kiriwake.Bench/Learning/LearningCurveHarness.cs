@@ -12,7 +12,7 @@ using Kiriwake.Learning.Cases;
 namespace Kiriwake.Bench.Learning;
 
 /// <summary>
-/// `learning-curve [--symptoms all|ID,ID] [--worlds 4] [--cases 1000] [--batch 50] [--confirmed 0] [--min-cases 20]
+/// `learning-curve [--symptoms all|ID,ID] [--worlds 4] [--cases 1000] [--batch 50] [--confirmed 0] [--confirm-escalated 0] [--min-cases 20]
 /// [--seed 1] [--name learning-curve] [--out DIR]`: for each symptom, seeded true worlds that the knowledge base gets
 /// wrong (<see cref="TrueWorld"/>); a stream of simulated closed cases per world, produced by the deployed engine, which
 /// relearns from all cases after every batch. At each batch: the exact expected cost per case under the truth of the
@@ -38,7 +38,6 @@ internal static class LearningCurveHarness
         var seed = Int(args, "--seed", 1);
         var minCases = Int(args, "--min-cases", LearningOptions.Default.MinCases);
         var confirmed = double.Parse(BenchPaths.Option(args, "--confirmed", "0"), CultureInfo.InvariantCulture);
-        var explore = double.Parse(BenchPaths.Option(args, "--explore", "0"), CultureInfo.InvariantCulture);
         var confirmEscalated = double.Parse(BenchPaths.Option(args, "--confirm-escalated", "0"), CultureInfo.InvariantCulture);
         var symptomArg = BenchPaths.Option(args, "--symptoms", "all");
         var eligible = kb.Content.Symptoms.Select(s => s.Id).Where(id => ModelFlattener.Flatten(kb, id) is var m && m.Actions.Count + m.Questions.Count <= ModelScorer.MaxOptimalItems).ToArray();
@@ -53,8 +52,6 @@ internal static class LearningCurveHarness
             PriorStrength = Double(args, "--prior-strength", LearningOptions.Default.PriorStrength),
             FixStrength = Double(args, "--fix-strength", LearningOptions.Default.FixStrength),
             AnswerStrength = Double(args, "--answer-strength", LearningOptions.Default.AnswerStrength),
-            Support = Double(args, "--support", LearningOptions.Default.Support),
-            HoldUntried = args.Contains("--hold-untried"),
         };
         Directory.CreateDirectory(outDir);
 
@@ -65,7 +62,7 @@ internal static class LearningCurveHarness
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
         {
             var (symptom, world, worldSeed) = jobs[j];
-            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, confirmEscalated, explore, options, explain);
+            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, confirmEscalated, options, explain);
             var r = results[j];
             Console.Error.WriteLine(r is null
                 ? $"{symptom} world {world}: optimum not computed, skipped"
@@ -76,12 +73,12 @@ internal static class LearningCurveHarness
         var md = Report(done, symptoms, worlds, total, batch, confirmed, confirmEscalated, minCases, options, seed, args, watch.Elapsed);
         Console.WriteLine(md);
         File.WriteAllText(Path.Combine(outDir, name + ".md"), md);
-        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmed));
+        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmEscalated > 0 ? string.Create(CultureInfo.InvariantCulture, $"confirmed: {confirmed:0.##} of all cases, {confirmEscalated:0.##} of those not fixed") : string.Create(CultureInfo.InvariantCulture, $"confirmed {confirmed:0.##}")));
         Console.Error.WriteLine($"wrote {Path.Combine(outDir, name + ".md")} and {name}.svg in {watch.Elapsed.TotalSeconds:0} s");
         return 0;
     }
 
-    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, double confirmEscalated, double explore, LearningOptions options, bool explain)
+    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, double confirmEscalated, LearningOptions options, bool explain)
     {
         var truthKb = TrueWorld.Create(kb, symptom, seed);
         var truth = new CompiledModel(ModelFlattener.Flatten(truthKb, symptom));
@@ -95,9 +92,7 @@ internal static class LearningCurveHarness
         var kbCost = Cost(kbPlanner, truth);
         var simulator = new CaseSimulator(truth, new Random(seed), confirmed, confirmEscalated);
         var cases = new List<ClosedCase>();
-        // The engine that meets the cases: with --explore, planned on upper-confidence values (Exploration.Optimistic);
-        // what is measured is always the engine planned on the learned estimates.
-        var planner = explore > 0 ? Planner(Exploration.Optimistic(kb, kb, cases, explore), symptom) : kbPlanner;
+        var planner = kbPlanner;
         var curve = new List<(int Cases, double Cost)> { (0, kbCost) };
         while (cases.Count < total)
         {
@@ -107,10 +102,8 @@ internal static class LearningCurveHarness
             }
 
             var (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
-            var learned = OverlayApplier.Apply(kb, overlay);
-            var estimate = Planner(learned, symptom);
-            curve.Add((cases.Count, Cost(estimate, truth)));
-            planner = explore > 0 ? Planner(Exploration.Optimistic(kb, learned, cases, explore), symptom) : estimate;
+            planner = Planner(OverlayApplier.Apply(kb, overlay), symptom);
+            curve.Add((cases.Count, Cost(planner, truth)));
             if (explain && cases.Count == TargetCases)
             {
                 Console.Error.WriteLine($"EM iterations {overlay.Summary.Iterations}\n" + WorldExplainer.Explain(kb, truthKb, OverlayApplier.Apply(kb, overlay), symptom, world, cases));
@@ -135,7 +128,7 @@ internal static class LearningCurveHarness
         md.AppendLine();
         md.Append(CultureInfo.InvariantCulture, $"{symptoms.Length} symptoms × {worlds} true worlds (seed {seed}): priors off by factors in [1/3, 3], P(fix | cause) off by up to ±0.3. ");
         md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of all cases and {confirmEscalated:0.##} of the cases the person did not fix have a technician-confirmed cause. ");
-        md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases; support (likelihood-ratio threshold) {options.Support}. ");
+        md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases. ");
         md.AppendLine("Costs: exact expected minutes per case under the true model (risk price included, gates open), of the engine planned on what it believes. Gap: above the truth's optimum (exact search on the true model).");
         md.Append(CultureInfo.InvariantCulture, $"Run time {elapsed.TotalMinutes:0.0} min on a shared 2-core machine.").AppendLine();
         md.AppendLine();
@@ -185,14 +178,14 @@ internal static class LearningCurveHarness
         return md.ToString();
     }
 
-    private static string Chart(WorldResult[] results, double confirmed)
+    private static string Chart(WorldResult[] results, string confirmation)
     {
         var hard = results.Where(r => r.KbGap > KbGapThreshold).ToArray();
         var set = hard.Length > 0 ? hard : results;
         var xs = results[0].Curve.Select(c => c.Cases).ToArray();
         var which = hard.Length > 0 ? $"{hard.Length} worlds with KB alone > 10 % above" : $"all {results.Length} worlds";
         return SvgLineChart.Render(
-            $"Gap above the truth's optimum ({which}; confirmed {confirmed:0.##})",
+            $"Gap above the truth's optimum ({which}; {confirmation})",
             "closed cases of the symptom",
             "% above the truth's optimal expected cost",
             [

@@ -53,52 +53,7 @@ internal sealed class ExpectationMaximization
         Answer = AnswerMean.Select(p => (double[])p.Clone()).ToArray();
         FixWeight = new double[space.FixKeys.Count];
         AnswerWeight = new double[space.AnswerKeys.Count];
-        PriorHeld = Prior.Select(p => new bool[p.Length]).ToArray();
-        FixHeld = new bool[Fix.Length];
-        AnswerHeld = new bool[Answer.Length];
-        if (options.HoldUntried)
-        {
-            // A cause that no tried action can fix is told apart from the others by answers alone: EM would give it
-            // every failure the tried actions leave unexplained. Its share stays the knowledge base's.
-            var tried = Prior.Select(p => new int[p.Length]).ToArray();
-            foreach (var c in cases)
-            {
-                for (var k = 0; k < tried[c.Symptom].Length; k++)
-                {
-                    if (c.Actions.Any(a => a.FixParameter[k] >= 0))
-                    {
-                        tried[c.Symptom][k] += c.Count;
-                    }
-                }
-            }
-
-            for (var s = 0; s < Prior.Length; s++)
-            {
-                for (var k = 0; k < Prior[s].Length; k++)
-                {
-                    PriorHeld[s][k] = tried[s][k] < options.MinCases;
-                }
-
-                UntriedCauses += PriorHeld[s].Count(h => h);
-            }
-        }
     }
-
-    /// <summary>Causes whose share is held at the knowledge base's value because no action that can fix them was
-    /// tried in at least MinCases cases of the symptom.</summary>
-    public int UntriedCauses { get; }
-
-    /// <summary>The cases, canonical order (identical ones once, with their count).</summary>
-    public IReadOnlyList<CompiledCase> Cases => _cases;
-
-    /// <summary>Entries of a symptom's prior held at the knowledge base's value (the cases did not support moving them).</summary>
-    public bool[][] PriorHeld { get; }
-
-    /// <summary>P(fix | cause) held at the knowledge base's value.</summary>
-    public bool[] FixHeld { get; }
-
-    /// <summary>Answer rows held at the knowledge base's value.</summary>
-    public bool[] AnswerHeld { get; }
 
     public double[][] PriorMean { get; }
 
@@ -247,13 +202,13 @@ internal sealed class ExpectationMaximization
         {
             if (Moves(SymptomCases[s]))
             {
-                change = Math.Max(change, Update(Prior[s], Bounds.Project(WithHeld(Posterior(PriorMean[s], _options.PriorStrength, priorCounts[s]), PriorMean[s], PriorHeld[s]), floor)));
+                change = Math.Max(change, Update(Prior[s], Bounds.Project(Posterior(PriorMean[s], _options.PriorStrength, priorCounts[s]), floor)));
             }
         }
 
         for (var p = 0; p < Fix.Length; p++)
         {
-            if (Moves(FixCases[p]) && !FixHeld[p])
+            if (Moves(FixCases[p]))
             {
                 var strength = _options.FixStrength;
                 var value = Bounds.Clamp(((strength * FixMean[p]) + fixSuccesses[p]) / (strength + fixTries[p]), floor);
@@ -264,7 +219,7 @@ internal sealed class ExpectationMaximization
 
         for (var row = 0; row < Answer.Length; row++)
         {
-            if (Moves(AnswerCases[row]) && !AnswerHeld[row])
+            if (Moves(AnswerCases[row]))
             {
                 change = Math.Max(change, Update(Answer[row], Bounds.Project(Posterior(AnswerMean[row], _options.AnswerStrength, answerCounts[row]), floor)));
             }
@@ -278,96 +233,6 @@ internal sealed class ExpectationMaximization
     {
         var total = strength + counts.Sum();
         return mean.Select((m, j) => ((strength * m) + counts[j]) / total).ToArray();
-    }
-
-    /// <summary>Held entries at the knowledge base's value; the free ones share what is left in their MAP proportions.</summary>
-    private static double[] WithHeld(double[] map, double[] mean, bool[] held)
-    {
-        if (!held.Contains(true))
-        {
-            return map;
-        }
-
-        var heldMass = 0.0;
-        var free = 0.0;
-        for (var k = 0; k < map.Length; k++)
-        {
-            if (held[k])
-            {
-                heldMass += mean[k];
-            }
-            else
-            {
-                free += map[k];
-            }
-        }
-
-        var result = new double[map.Length];
-        for (var k = 0; k < map.Length; k++)
-        {
-            result[k] = held[k] ? mean[k] : free > 0 ? map[k] / free * (1 - heldMass) : 0;
-        }
-
-        return result;
-    }
-
-    /// <summary>Puts every held probability back to the knowledge base's value (before EM runs again).</summary>
-    public void ResetHeld()
-    {
-        for (var s = 0; s < Prior.Length; s++)
-        {
-            if (PriorHeld[s].Contains(true))
-            {
-                Array.Copy(Bounds.Project(WithHeld(Prior[s], PriorMean[s], PriorHeld[s]), _options.Floor), Prior[s], Prior[s].Length);
-            }
-        }
-
-        for (var p = 0; p < Fix.Length; p++)
-        {
-            if (FixHeld[p])
-            {
-                Fix[p] = FixMean[p];
-            }
-        }
-
-        for (var row = 0; row < Answer.Length; row++)
-        {
-            if (AnswerHeld[row])
-            {
-                Array.Copy(AnswerMean[row], Answer[row], Answer[row].Length);
-            }
-        }
-    }
-
-    /// <summary>log P(transcript) of a case under the current estimates (a confirmed case: log P(cause, transcript)),
-    /// times its count.</summary>
-    public double LogLikelihood(CompiledCase c)
-    {
-        var prior = Prior[c.Symptom];
-        var total = 0.0;
-        for (var k = 0; k < prior.Length; k++)
-        {
-            if (c.Confirmed >= 0 && k != c.Confirmed)
-            {
-                continue;
-            }
-
-            var w = prior[k];
-            foreach (var a in c.Actions)
-            {
-                var p = a.FixParameter[k];
-                w *= p < 0 ? (a.Fixed ? 0 : 1) : (a.Fixed ? Fix[p] : 1 - Fix[p]);
-            }
-
-            foreach (var q in c.Answers)
-            {
-                w *= Answer[q.Row[k]][q.Answer];
-            }
-
-            total += w;
-        }
-
-        return c.Count * Math.Log(Math.Max(total, double.Epsilon));
     }
 
     private static double Update(double[] target, double[] value)

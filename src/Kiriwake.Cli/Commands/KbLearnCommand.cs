@@ -169,7 +169,7 @@ internal sealed class KbLearnCommand
             // The learning-curve harness: confirming half the cases not fixed halves the mean gap (bench/results, docs/learning.md).
             if (result.NotFixedConfirmed * 2 < result.NotFixed)
             {
-                output.WriteLine(LearnText.ConfirmAdvice.Get(language));
+                WrappedMarkup.WriteLine(output, Markup.Escape(LearnText.ConfirmAdvice.Get(language)));
             }
         }
 

@@ -73,7 +73,7 @@ internal static class LearningCurveHarness
         var md = Report(done, symptoms, worlds, total, batch, confirmed, confirmEscalated, minCases, options, seed, args, watch.Elapsed);
         Console.WriteLine(md);
         File.WriteAllText(Path.Combine(outDir, name + ".md"), md);
-        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmEscalated > 0 ? string.Create(CultureInfo.InvariantCulture, $"confirmed: {confirmed:0.##} of all cases, {confirmEscalated:0.##} of those not fixed") : string.Create(CultureInfo.InvariantCulture, $"confirmed {confirmed:0.##}")));
+        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmEscalated > 0 ? string.Create(CultureInfo.InvariantCulture, $"confirmed {confirmed:0.##}, not fixed {confirmEscalated:0.##}") : string.Create(CultureInfo.InvariantCulture, $"confirmed {confirmed:0.##}")));
         Console.Error.WriteLine($"wrote {Path.Combine(outDir, name + ".md")} and {name}.svg in {watch.Elapsed.TotalSeconds:0} s");
         return 0;
     }

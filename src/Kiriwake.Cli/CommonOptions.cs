@@ -25,7 +25,7 @@ internal static class CommonOptions
     {
         var option = new Option<string?>("--lang")
         {
-            Description = "Language of the output: ja or en (default: from the culture) / 表示言語",
+            Description = "Language of the output: ja or en (default: from the culture) / 表示言語: ja または en (既定: 環境の言語)",
             Recursive = true,
         };
         option.AcceptOnlyFromAmong("ja", "en");
@@ -37,7 +37,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--format")
         {
-            Description = "Output format: " + string.Join(", ", formats),
+            Description = "Output format: " + string.Join(", ", formats) + " / 出力の形式: " + string.Join("、", formats),
             DefaultValueFactory = _ => formats[0],
         };
         option.AcceptOnlyFromAmong(formats);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiriwake.Cli.Commands;
+using Kiriwake.Cli.Output;
 using Spectre.Console;
 
 namespace Kiriwake.Cli;
@@ -9,7 +10,8 @@ internal static class KiriwakeCli
 {
     public static RootCommand CreateRootCommand(CliContext context)
     {
-        var root = new RootCommand("Kiriwake (切り分け): iPhone/iPad backup failures and restore errors, isolated step by step.");
+        var root = new RootCommand("Kiriwake (切り分け): iPhone/iPad backup failures and restore errors, isolated step by step / iPhone・iPad のバックアップの失敗と復元・アップデートのエラーを、一歩ずつ切り分けて解決します。");
+        LocalizedHelp.Install(root, context);
         root.Options.Add(context.KnowledgeOption);
         root.Options.Add(context.LanguageOption);
         root.Options.Add(context.LearnedOption);
@@ -55,7 +57,8 @@ internal static class KiriwakeCli
         try
         {
             var exit = await parseResult.InvokeAsync(configuration, cancellationToken);
-            return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exit;
+            // --help answers even when the rest of the line is incomplete (`users add --help` without a name).
+            return parseResult.Errors.Count > 0 && parseResult.Action is not LocalizedHelp ? ExitCodes.Usage : exit;
         }
         catch (Exception ex)
         {

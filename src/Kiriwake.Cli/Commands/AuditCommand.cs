@@ -60,9 +60,7 @@ internal sealed class AuditCommand
         }
         catch (DbException ex)
         {
-            _context.Error.MarkupLine("[red]" + Markup.Escape(ja
-                ? $"保存先 {connection.Describe()} を読めません: {ex.Message}"
-                : $"Cannot read the store {connection.Describe()}: {ex.Message}") + "[/]");
+            _context.Error.MarkupLine("[red]" + Markup.Escape(HelpdeskStoreOption.CannotRead(connection, ex, ja)) + "[/]");
             return ExitCodes.BadInput;
         }
     }

@@ -54,6 +54,11 @@ internal static class BackupsCreateView
             {
                 console.MarkupLine($"  • {T(step, language)}");
             }
+
+            if (result.StoppedForSpace)
+            {
+                console.MarkupLine($"  • {T(DeviceActionUiText.OtherDestination, language)}");
+            }
         }
 
         if (logFile is not null)

@@ -23,6 +23,9 @@ internal static class DeviceActionUiText
     public static readonly LocalizedText Folder = new("バックアップのフォルダー", "Backup folder");
     public static readonly LocalizedText Files = new("受け取ったファイル", "Files received");
     public static readonly LocalizedText ToolSaid = new("ツールの出力で見つかったもの:", "Found in the tool's output:");
+    public static readonly LocalizedText OtherDestination = new(
+        "空きの多い別のドライブに作るときは、そのフォルダーを --to で指定してください。",
+        "To make it on another drive with more room, name a folder there with --to.");
     public static readonly LocalizedText NextSteps = new("次にすること:", "What to do next:");
     public static readonly LocalizedText LogSaved = new("ツールの出力を保存しました: {0}", "The tool's output was saved to {0}");
     public static readonly LocalizedText DiagnoseFrom = new("この失敗から切り分けを始めるには:", "To diagnose from this failure:");

@@ -19,21 +19,21 @@ internal sealed class DiagnoseCommand
     private readonly CliContext _context;
     private readonly Option<string> _format = CommonOptions.CreateFormat("text", "markdown", "json");
     private readonly Option<string?> _symptom = new("--symptom") { Description = "Symptom id / 症状 ID", HelpName = "ID" };
-    private readonly Option<string?> _error = new("--error") { Description = "Error code, e.g. 4013 or backup:105 / エラーコード", HelpName = "CODE" };
-    private readonly Option<string?> _text = new("--text") { Description = "A pasted error message / 表示されたメッセージ", HelpName = "TEXT" };
-    private readonly Option<string?> _log = new("--log") { Description = "A log or saved tool output to start from (- for stdin) / ログファイル", HelpName = "FILE" };
+    private readonly Option<string?> _error = new("--error") { Description = "Error code, e.g. 4013 or backup:105 / エラーコード (例: 4013、backup:105)", HelpName = "CODE" };
+    private readonly Option<string?> _text = new("--text") { Description = "A pasted error message / 画面に出たメッセージ (貼り付けた文字)", HelpName = "TEXT" };
+    private readonly Option<string?> _log = new("--log") { Description = "A log or saved tool output to start from (- for stdin) / 始めに読むログやツールの出力のファイル (- で標準入力)", HelpName = "FILE" };
     private readonly Option<bool> _device = new("--device") { Description = "Read facts from the connected device (libimobiledevice) / 接続中の端末から事実を読む" };
-    private readonly Option<string?> _tools = new("--tools") { Description = "Folder holding the libimobiledevice tools, instead of PATH / ツールのあるフォルダー", HelpName = "DIR" };
-    private readonly Option<string?> _backup = new("--backup") { Description = "A computer backup folder to verify: its verdict answers the backup questions / 確認するバックアップのフォルダー", HelpName = "DIR" };
-    private readonly Option<FileInfo?> _answers = new("--answers") { Description = "Scripted answers: YAML/JSON step id → answer / 回答ファイル", HelpName = "FILE" };
+    private readonly Option<string?> _tools = new("--tools") { Description = "Folder holding the libimobiledevice tools, instead of PATH / libimobiledevice のツールがあるフォルダー (PATH の代わり)", HelpName = "DIR" };
+    private readonly Option<string?> _backup = new("--backup") { Description = "A computer backup folder to verify: its verdict answers the backup questions / 確認するパソコンのバックアップのフォルダー (結果がバックアップの質問に答えます)", HelpName = "DIR" };
+    private readonly Option<FileInfo?> _answers = new("--answers") { Description = "Scripted answers: YAML/JSON step id → answer / 回答を書いたファイル (YAML/JSON: ステップ ID → 回答)", HelpName = "FILE" };
     private readonly Option<string?> _simulate = new("--simulate") { Description = "Answer as if CAUSE were the fault (evaluation) / 原因を仮定して自動回答", HelpName = "CAUSE" };
-    private readonly Option<string?> _save = new("--save") { Description = "Save the session after every answer / セッションを保存", HelpName = "FILE" };
-    private readonly Option<string?> _resume = new("--resume") { Description = "Resume a saved session (without FILE: the latest unfinished one) / 保存したセッションを再開", HelpName = "FILE", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _save = new("--save") { Description = "Save the session after every answer / 回答のたびにセッションを保存するファイル", HelpName = "FILE" };
+    private readonly Option<string?> _resume = new("--resume") { Description = "Resume a saved session (without FILE: the latest unfinished one) / 保存したセッションを再開 (FILE なし: 最後の未完了のもの)", HelpName = "FILE", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<bool> _sessions = new("--sessions") { Description = "List the saved sessions / 保存された診断の一覧" };
-    private readonly Option<bool> _verbose = new("--verbose") { Description = "Technician view: ids, probabilities, expected costs / 技術者向けの詳細" };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Technician view: ids, probabilities, expected costs / 技術者向けの表示: ID、確率、期待コスト" };
     private readonly Option<string?> _platform = new("--platform") { Description = "ios, windows-itunes, windows-apple-devices or macos-finder / 使っている環境" };
     private readonly Option<string?> _family = new("--family") { Description = "iphone-home, iphone-7, iphone-no-home, ipad-home or ipad-no-home / ボタンの種類" };
-    private readonly Option<string[]> _facts = new("--fact") { Description = "A known fact KEY=VALUE, e.g. backup.verified=true / 既知の事実", HelpName = "KEY=VALUE", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> _facts = new("--fact") { Description = "A known fact KEY=VALUE, e.g. backup.verified=true / 分かっている事実 KEY=VALUE (例: backup.verified=true)", HelpName = "KEY=VALUE", AllowMultipleArgumentsPerToken = false };
 
     public DiagnoseCommand(CliContext context)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiriwake.Cli.Output;
 using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Facts;
@@ -332,7 +333,7 @@ internal sealed partial class DiagnoseRun(CliContext context, KnowledgeModels mo
                 context.OutWriter.Write(DiagnosisReportText.ToText(report, language, markdown: true, technician: Verbose));
                 break;
             default:
-                context.OutWriter.Write(DiagnosisReportText.ToText(report, language, markdown: false, technician: Verbose));
+                context.OutWriter.Write(PlainTextWrap.Wrap(DiagnosisReportText.ToText(report, language, markdown: false, technician: Verbose), context.Out.Profile.Width));
                 break;
         }
 

@@ -13,4 +13,9 @@ internal static class HelpdeskStoreOption
 
     public static StoreConnection Resolve(string? value) =>
         StoreConnection.Parse(value ?? Environment.GetEnvironmentVariable("KIRIWAKE_STORE"), StoreConnection.DefaultSqliteFile());
+
+    /// <summary>What a helpdesk command says when the store cannot be read (the database's own words after it).</summary>
+    public static string CannotRead(StoreConnection connection, Exception error, bool ja) => ja
+        ? $"保存先 {connection.Describe()} を読めません: {error.Message}"
+        : $"Cannot read the store {connection.Describe()}: {error.Message}";
 }

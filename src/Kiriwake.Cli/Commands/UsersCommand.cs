@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Kiriwake.Cli.Commands;
 
 /// <summary>
-/// `kiriwake users add NAME --role agent|technician|admin [--store CONN]`: a helpdesk account. The password is
+/// `kiriwake users add NAME --role agent|technician|admin [--email ADDRESS] [--store CONN]`: a helpdesk account. The password is
 /// read from standard input (one line; asked without echo on a terminal), never from an argument, so it stays out
 /// of the shell's history and the process list.
 /// </summary>
@@ -20,6 +20,10 @@ internal sealed class UsersCommand
     private readonly Option<string?> _store = HelpdeskStoreOption.Create();
     private readonly Option<string> _role = new("--role") { Description = "agent, technician or admin / 役割", Required = true };
     private readonly Argument<string> _name = new("NAME") { Description = "The account name / アカウント名" };
+    private readonly Option<string?> _email = new("--email")
+    {
+        Description = "The address your organisation's sign-in (OpenID Connect) knows this person by / 組織のサインインで使うメールアドレス",
+    };
 
     public UsersCommand(CliContext context) => _context = context;
 
@@ -27,7 +31,7 @@ internal sealed class UsersCommand
     {
         var add = new Command("add", "Add a helpdesk account; the password is read from standard input / ヘルプデスクのアカウントを追加する(パスワードは標準入力から)")
         {
-            _name, _role, _store,
+            _name, _role, _email, _store,
         };
         add.SetAction(AddAsync);
         return new Command("users", "Helpdesk accounts / ヘルプデスクのアカウント") { add };
@@ -60,7 +64,7 @@ internal sealed class UsersCommand
             await using var provider = services.BuildServiceProvider();
             await using var scope = provider.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<HelpdeskContext>().MigrateHelpdeskAsync(cancellationToken);
-            var errors = await scope.ServiceProvider.GetRequiredService<HelpdeskAccounts>().AddAsync(name, password, role, "cli", cancellationToken);
+            var errors = await scope.ServiceProvider.GetRequiredService<HelpdeskAccounts>().AddAsync(name, password, role, "cli", cancellationToken, parseResult.GetValue(_email));
             if (errors.Count > 0)
             {
                 foreach (var error in errors)

@@ -96,6 +96,10 @@ public sealed record BackupMakeResult(
 {
     /// <summary>The destination looked too small for the device's data before the backup started.</summary>
     public bool SpaceLooksShort => FreeBytes is { } free && UsedBytesOnDevice is { } used && free < used;
+
+    /// <summary>It stopped for want of room at the destination (the tool's error 105, or too little room before it began).</summary>
+    public bool StoppedForSpace => Status is BackupMakeStatus.Cancelled or BackupMakeStatus.TimedOut or BackupMakeStatus.Failed
+        && (Progress.ErrorCode == 105 || SpaceLooksShort);
 }
 
 /// <summary>What the maker is doing, for a progress display.</summary>

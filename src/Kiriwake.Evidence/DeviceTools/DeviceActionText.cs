@@ -58,9 +58,11 @@ public static class DeviceActionText
                     "If you cannot recall the earlier password, Settings > General > Transfer or Reset > Reset > Reset All Settings removes it (no data is erased)."));
                 break;
             case BackupMakeStatus.Cancelled or BackupMakeStatus.TimedOut or BackupMakeStatus.Failed:
-                if (result.Progress.ErrorCode == 105 || result.SpaceLooksShort)
+                if (result.StoppedForSpace)
                 {
-                    steps.Add(new("保存先の空き容量を増やすか、空きの多いドライブを --to で指定してください。", "Free space at the destination, or choose a drive with more room with --to."));
+                    steps.Add(new(
+                        "パソコンの空き容量を増やしてから、もう一度バックアップしてください (写真や動画を別のドライブに移す、ゴミ箱を空にするなど)。",
+                        "Free space on this computer, then make the backup again (move photos and videos to another drive, empty the trash)."));
                 }
 
                 if (result.Progress.ErrorCode == 208 || result.Progress.Phase == BackupPhase.WaitingForPasscode)

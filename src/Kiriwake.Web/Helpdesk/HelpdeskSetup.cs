@@ -50,6 +50,7 @@ public static class HelpdeskSetup
     public static IServiceCollection AddHelpdesk(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddHelpdeskAccounts();
+        services.AddSingleton(StaffTimeZone.FromConfiguration(configuration?[StaffTimeZone.ConfigurationKey]));
         services.AddDataProtection().SetApplicationName("kiriwake").PersistKeysToDbContext<HelpdeskContext>();
         var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
         authentication.AddIdentityCookies();

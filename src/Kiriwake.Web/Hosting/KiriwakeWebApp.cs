@@ -70,8 +70,8 @@ public static class KiriwakeWebApp
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.Select });
         app.UseStatusCodePages();
         app.UseStaticFiles();
-        app.UseRateLimiter();
         app.UseHelpdeskAuthentication(); // Helpdesk/ (issue 11)
+        app.UseRateLimiter(); // after the sign-in is read: the case lookups count per account
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapSessionsApi();

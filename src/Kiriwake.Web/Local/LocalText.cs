@@ -41,9 +41,6 @@ public static class LocalText
         "この作業の記録はありません。切り分けが再起動されたか、時間が経って消えました。診断のページから、もう一度始められます。",
         "There is no record of this work: Kiriwake was restarted, or it was too long ago. You can start it again from the diagnosis.");
     public static readonly LocalizedText LooksLike = new("止まった原因に近い症状: {0}", "What stopped it looks like: {0}");
-    public static readonly LocalizedText MoreSpace = new(
-        "パソコンの空き容量を増やしてから、もう一度バックアップしてください (写真や動画を別のドライブに移す、ゴミ箱を空にするなど)。",
-        "Free space on this computer, then make the backup again (move photos and videos to another drive, empty the trash).");
     public static readonly LocalizedText Percent = new("{0}% 完了", "{0}% done");
     public static readonly LocalizedText StoppedBeforeStart = new("始まる前に中止しました。デバイスには何もしていません。", "Stopped before it started. Nothing was done on the device.");
     public static readonly LocalizedText LeaveOffer = new("通常の起動に戻す", "Restart it normally");

@@ -227,8 +227,7 @@ public static class DeviceActionPages
             return;
         }
 
-        // The next steps are written for both front ends; one names the CLI's --to option: say it the web's way.
-        body.List(result.NextSteps.Select(s => s.En.Contains("--to", StringComparison.Ordinal) ? LocalText.MoreSpace.Get(language) : s.Get(language)), "ul", "class=\"next-steps\"");
+        body.List(result.NextSteps.Select(s => s.Get(language)), "ul", "class=\"next-steps\"");
         if (result.SymptomId is { } symptom && kb.Symptoms.TryGetValue(symptom, out var found))
         {
             body.El("p", string.Format(CultureInfo.InvariantCulture, LocalText.LooksLike.Get(language), found.Title.Get(language)));

@@ -96,8 +96,20 @@ public sealed class SessionStore(StoreContext db, TimeProvider time, StoreWriteG
 
     /// <summary>Stores a longer log for a session read with <paramref name="readCount"/> events, and moves its expiry on.</summary>
     /// <exception cref="SessionConflictException">Another request wrote in between.</exception>
-    public async Task SaveLogAsync(SessionRow session, int readCount, CancellationToken cancellationToken)
+    public Task SaveLogAsync(SessionRow session, int readCount, CancellationToken cancellationToken) =>
+        gate.RunAsync(() => WriteLogAsync(db, session, readCount, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The same, through a context joined to another context's transaction (see <see cref="SharedTransaction"/>): the
+    /// new log commits with that transaction or not at all.
+    /// </summary>
+    /// <exception cref="SessionConflictException">Somebody else wrote the session since it was read.</exception>
+    public static Task SaveLogInTransactionAsync(StoreContext joined, SessionRow session, int readCount, CancellationToken cancellationToken) =>
+        WriteLogAsync(joined, session, readCount, cancellationToken);
+
+    private static async Task<bool> WriteLogAsync(StoreContext db, SessionRow session, int readCount, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(session);
         if (session.EventCount < readCount)
         {
@@ -107,23 +119,16 @@ public sealed class SessionStore(StoreContext db, TimeProvider time, StoreWriteG
 
         // The same count is the same log (it only grows): only the expiry moves, so the version keeps naming one log.
         var changed = session.EventCount == readCount
-            ? await gate.RunAsync(
-                () => db.Sessions
-                    .Where(s => s.Id == session.Id && s.EventCount == readCount)
-                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken),
-                cancellationToken)
-            : await gate.RunAsync(
-                () => db.Sessions
-                    .Where(s => s.Id == session.Id && s.EventCount == readCount)
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(s => s.Log, session.Log)
-                        .SetProperty(s => s.EventCount, session.EventCount)
-                        .SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken),
-                cancellationToken);
-        if (changed != 1)
-        {
-            throw new SessionConflictException("The session was changed by another request.");
-        }
+            ? await db.Sessions
+                .Where(s => s.Id == session.Id && s.EventCount == readCount)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken)
+            : await db.Sessions
+                .Where(s => s.Id == session.Id && s.EventCount == readCount)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Log, session.Log)
+                    .SetProperty(s => s.EventCount, session.EventCount)
+                    .SetProperty(s => s.ExpiresAt, session.ExpiresAt), cancellationToken);
+        return changed == 1 ? true : throw new SessionConflictException("The session was changed by another request.");
     }
 
     /// <summary>Deletes expired sessions with everything they hold (answers, facts from pasted text); returns how many.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiriwake.Web.Store;
@@ -10,6 +11,11 @@ namespace Kiriwake.Web.Store;
 public abstract class StoreContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    /// <summary>A context on a connection already open by another context (see <see cref="SharedTransaction"/>).</summary>
+    public static StoreContext On(DbConnection connection, StoreProvider provider) => provider == StoreProvider.Postgres
+        ? new PostgresStoreContext(new DbContextOptionsBuilder<PostgresStoreContext>().UseNpgsql(connection).Options)
+        : new SqliteStoreContext(new DbContextOptionsBuilder<SqliteStoreContext>().UseSqlite(connection).Options);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -85,6 +85,20 @@ public sealed class BackupsCreateCommandTests
     }
 
     [UnixFact]
+    public async Task Create_DiskFullEnglish_NextStepsSayFreeSpaceThenNameTheToOption()
+    {
+        using var temp = new TempFolder();
+        using var tools = FakeTools.TrustedIphone(backup: "ideviceinfo-backup-unencrypted-xml").AddBackup(Udid, Template(temp), FakeBackupTool.Ending.DiskFull);
+
+        var result = await CliRunner.RunAsync("backups", "create", "--tools", tools.Directory, "--to", Path.Combine(temp.Path, "b"), "--kb", RepoPaths.Knowledge, "--lang", "en");
+
+        Assert.Equal(ExitCodes.BackupInterrupted, result.ExitCode);
+        var free = result.Out.IndexOf("Free space on this computer", StringComparison.Ordinal);
+        var option = result.Out.IndexOf("name a folder there with --to", StringComparison.Ordinal);
+        Assert.True(free >= 0 && option > free, result.Out);
+    }
+
+    [UnixFact]
     public async Task Create_ToolHangs_TimedOutExit()
     {
         using var temp = new TempFolder();

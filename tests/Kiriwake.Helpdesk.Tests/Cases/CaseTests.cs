@@ -28,6 +28,7 @@ public sealed partial class CaseTests : IAsyncLifetime
             s.AddSingleton<ILoggerProvider>(_logs);
             s.AddSingleton(new CaseOptions { LookupsPerMinute = 400 });
         });
+        _host.Settings["Helpdesk:TimeZone"] = "Asia/Tokyo"; // staff type and read times in their own zone
         _ = _host.Server;
         await HelpdeskHost.AddUserAsync(Store, "sato", "agent");
         await HelpdeskHost.AddUserAsync(Store, "suzuki", "technician");
@@ -164,6 +165,43 @@ public sealed partial class CaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answer_AuditRowRefusedByTheDatabase_NeitherSessionNorCaseChanges()
+    {
+        var person = _host.Browser();
+        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
+        var code = await CaseDriver.HandOverAsync(person, id);
+        var agent = _host.Browser();
+        await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
+        var (step, answers) = CaseDriver.Current(await agent.GetStringAsync($"/helpdesk/cases/{code}"));
+        var before = await StoredLogsAsync(id, code);
+        await HelpdeskHost.ExecuteSqlAsync(Store, "CREATE TRIGGER refuse_answer_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'answer' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
+
+        var refused = await CaseDriver.AnswerAsync(agent, code, step, answers[0]);
+
+        Assert.False(refused.StatusCode == HttpStatusCode.Redirect, "an answer whose audit row failed was accepted");
+        Assert.Equal(before, await StoredLogsAsync(id, code)); // one transaction: the person's session and the case as they were
+
+        await HelpdeskHost.ExecuteSqlAsync(Store, "DROP TRIGGER refuse_answer_audit;");
+        Assert.Equal(HttpStatusCode.Redirect, (await CaseDriver.AnswerAsync(agent, code, step, answers[0])).StatusCode);
+        var after = await StoredLogsAsync(id, code);
+        Assert.True(after.SessionEvents > before.SessionEvents);
+        Assert.Equal(after.SessionLog, after.CaseLog);
+    }
+
+    private async Task<(long SessionEvents, string SessionLog, string CaseLog)> StoredLogsAsync(string sessionId, string code)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT s.\"EventCount\", s.\"Log\", c.log FROM sessions s, helpdesk_cases c WHERE s.\"Id\" = $id AND c.code = $code";
+        command.Parameters.AddWithValue("$id", sessionId);
+        command.Parameters.AddWithValue("$code", code.Replace("-", "", StringComparison.Ordinal));
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+    }
+
+    [Fact]
     public async Task CaseForms_WithoutAntiforgeryToken_Return400AndRecordNothing()
     {
         var person = _host.Browser();
@@ -228,10 +266,11 @@ public sealed partial class CaseTests : IAsyncLifetime
         Assert.DoesNotContain("id=\"consent-form\"", after, StringComparison.Ordinal);
         Assert.Contains("山田花子", after, StringComparison.Ordinal);
         Assert.Contains("署名した書面", after, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 10:00 (UTC+09:00)", WebUtility.HtmlDecode(after), StringComparison.Ordinal); // as typed, in the helpdesk's zone
         await using var db = HelpdeskStore.Open(StoreConnection.Parse(Store, Store));
         var consent = await db.Consents.AsNoTracking().SingleAsync();
         Assert.Equal(("山田花子", "signed-form", "suzuki"), (consent.ConsentedBy, consent.Method, consent.RecordedBy));
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), consent.ConsentedAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero), consent.ConsentedAt.ToUniversalTime()); // 10:00 in Tokyo
         var audit = await db.AuditEvents.AsNoTracking().Where(a => a.Action == "consent").ToListAsync();
         Assert.Equal("suzuki", Assert.Single(audit).Actor);
 
@@ -354,11 +393,12 @@ public sealed partial class CaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CaseLookup_ManyCodesInAMinute_Refused429()
+    public async Task CaseLookup_ManyCodesInAMinute_Refused429ForThatAccountOnly()
     {
         await using var host = new HelpdeskHost(Path.Combine(_folder, "limited.db"), s => s.AddSingleton(new CaseOptions { LookupsPerMinute = 5 }));
         _ = host.Server;
         await HelpdeskHost.AddUserAsync(Path.Combine(_folder, "limited.db"), "sato", "agent");
+        await HelpdeskHost.AddUserAsync(Path.Combine(_folder, "limited.db"), "suzuki", "technician");
         var agent = host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
 
@@ -370,6 +410,11 @@ public sealed partial class CaseTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5), statuses.Take(5));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[6]);
+
+        // A colleague in the same office (the same address) keeps working: the limit counts per account.
+        var colleague = host.Browser();
+        await HelpdeskHost.SignInAsync(colleague, "suzuki", HelpdeskHost.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync("/helpdesk/cases/ABCD9XYZ")).StatusCode);
     }
 
     [Theory]

@@ -57,4 +57,44 @@ public sealed class UsersCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
     }
+
+    [Fact]
+    public async Task UsersAdd_Email_StoredForTheOrganisationsSignIn()
+    {
+        var result = await CliRunner.RunWithInputAsync("a long enough password\n", "users", "add", "sato", "--role", "agent", "--email", "sato@contoso.example", "--store", Store, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        await using var db = HelpdeskStore.Open(StoreConnection.Parse(Store, Store));
+        var user = await db.Users.SingleAsync();
+        Assert.Equal(("sato@contoso.example", "SATO@CONTOSO.EXAMPLE", true), (user.Email, user.NormalizedEmail, user.EmailConfirmed));
+    }
+
+    [Theory]
+    [InlineData("not an address")]
+    [InlineData("Sato <sato@contoso.example>")]
+    public async Task UsersAdd_MalformedEmail_RefusedAndNothingStored(string email)
+    {
+        var result = await CliRunner.RunWithInputAsync("a long enough password\n", "users", "add", "sato", "--role", "agent", "--email", email, "--store", Store, "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not an email address", OneLine(result.Error), StringComparison.Ordinal);
+        await using var db = HelpdeskStore.Open(StoreConnection.Parse(Store, Store));
+        Assert.Empty(await db.Users.ToListAsync());
+    }
+
+    [Fact]
+    public async Task UsersAdd_EmailOfAnotherAccount_RefusedNamingIt()
+    {
+        await CliRunner.RunWithInputAsync("a long enough password\n", "users", "add", "sato", "--role", "agent", "--email", "desk@contoso.example", "--store", Store);
+
+        var result = await CliRunner.RunWithInputAsync("a long enough password\n", "users", "add", "suzuki", "--role", "technician", "--email", "Desk@Contoso.example", "--store", Store, "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("already belongs to the account sato", OneLine(result.Error), StringComparison.Ordinal);
+        await using var db = HelpdeskStore.Open(StoreConnection.Parse(Store, Store));
+        Assert.Equal("sato", (await db.Users.SingleAsync()).UserName);
+    }
+
+    // The terminal wraps long messages.
+    private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 }

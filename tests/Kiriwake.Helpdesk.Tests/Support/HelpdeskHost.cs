@@ -50,6 +50,16 @@ public sealed partial class HelpdeskHost(string store, Action<IServiceCollection
     }
 
     /// <summary>Signs in through the sign-in page's form, antiforgery token included.</summary>
+    /// <summary>Raw SQL on the host's SQLite store, beside the app (a trigger that makes a write fail, say).</summary>
+    public static async Task ExecuteSqlAsync(string store, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password)
     {
         ArgumentNullException.ThrowIfNull(client);

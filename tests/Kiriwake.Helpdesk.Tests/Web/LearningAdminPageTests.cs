@@ -130,6 +130,26 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approve_AuditRowRefusedByTheDatabase_OverlayStaysPendingAndUnused()
+    {
+        var admin = await AdminAsync();
+        var lines = Cases(out var symptomId, out var actionId);
+        var before = Fix(_host.Services, symptomId, actionId);
+        var preview = (await UploadAsync(admin, lines, "export.jsonl")).Headers.Location!.ToString();
+        var token = await HelpdeskHost.AntiforgeryTokenAsync(admin, preview);
+        await HelpdeskHost.ExecuteSqlAsync(Store, "CREATE TRIGGER refuse_approval_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'learning-approve' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
+
+        var refused = await admin.PostAsync(preview + "/approve", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token }));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(LearnedOverlayStatus.Pending, Assert.Single(await OverlaysAsync()).Status); // one transaction with its audit row
+        Assert.Equal(before, Fix(_host.Services, symptomId, actionId));
+        await using var second = new HelpdeskHost(Store);
+        _ = second.Server;
+        Assert.Equal(before, Fix(second.Services, symptomId, actionId));
+    }
+
+    [Fact]
     public async Task Admin_Withdraws_ServersGoBackToTheKnowledgeBase()
     {
         var admin = await AdminAsync();

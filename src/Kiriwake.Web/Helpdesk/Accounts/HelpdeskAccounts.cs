@@ -9,7 +9,8 @@ namespace Kiriwake.Web.Helpdesk.Accounts;
 public sealed class HelpdeskAccounts(UserManager<HelpdeskUser> users, RoleManager<IdentityRole> roles, AuditLog audit)
 {
     /// <summary>Creates the account with one role. Errors come back in Japanese and English; nothing is stored then.</summary>
-    public async Task<IReadOnlyList<string>> AddAsync(string name, string password, string role, string actor, CancellationToken cancellationToken)
+    /// <param name="email">The address an organisation's sign-in (OpenID Connect) names this person by; optional.</param>
+    public async Task<IReadOnlyList<string>> AddAsync(string name, string password, string role, string actor, CancellationToken cancellationToken, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!HelpdeskRoles.IsKnown(role))
@@ -22,8 +23,19 @@ public sealed class HelpdeskAccounts(UserManager<HelpdeskUser> users, RoleManage
             return [$"{name} というアカウントはすでにあります / An account named {name} already exists"];
         }
 
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (email is not null && !IsPlainAddress(email))
+        {
+            return [$"{email} はメールアドレスの形ではありません / {email} is not an email address"];
+        }
+
+        if (email is not null && await users.FindByEmailAsync(email) is { } other)
+        {
+            return [$"{email} はすでにアカウント {other.UserName} のものです / {email} already belongs to the account {other.UserName}"];
+        }
+
         await EnsureRolesAsync();
-        var user = new HelpdeskUser(name);
+        var user = new HelpdeskUser(name) { Email = email, EmailConfirmed = email is not null };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -37,7 +49,7 @@ public sealed class HelpdeskAccounts(UserManager<HelpdeskUser> users, RoleManage
             return added.Errors.Select(e => e.Description).ToList();
         }
 
-        await audit.AppendAsync(new AuditEntry(actor, "user-added", Detail: Json(new { user = name, role })), cancellationToken);
+        await audit.AppendAsync(new AuditEntry(actor, "user-added", Detail: Json(new { user = name, role, email })), cancellationToken);
         return [];
     }
 
@@ -100,4 +112,8 @@ public sealed class HelpdeskAccounts(UserManager<HelpdeskUser> users, RoleManage
         "InvalidUserName" => "アカウント名に使えない文字があります / The account name has characters that are not allowed",
         _ => error.Description,
     };
+
+    // "sato@contoso.example", not "Sato <sato@contoso.example>" nor a bare name.
+    private static bool IsPlainAddress(string email) =>
+        System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && string.Equals(parsed.Address, email, StringComparison.Ordinal);
 }

@@ -355,7 +355,7 @@ public sealed class CaseService(KnowledgeModels models, SessionStore sessions, H
     }
 
     /// <summary>Writes the conversation to the person's session (when it still exists) and to the case, with the audit
-    /// row in the case's transaction.</summary>
+    /// row: all three in one transaction.</summary>
     private async Task SaveAsync(CaseView view, Staff staff, string action, object detail, CancellationToken cancellationToken,
         SessionEvent? extraEvent = null, ConsentRecord? consent = null)
     {
@@ -372,16 +372,12 @@ public sealed class CaseService(KnowledgeModels models, SessionStore sessions, H
         log = conversation.Log;
         var encoded = SessionLogCodec.Encode(log);
         var now = time.GetUtcNow();
-        if (view.SessionAlive)
+        var session = view.SessionAlive ? await sessions.LoadAsync(view.Case.SessionId, cancellationToken) : null;
+        if (session is not null)
         {
-            var session = await sessions.LoadAsync(view.Case.SessionId, cancellationToken);
-            if (session is not null)
-            {
-                session.Log = encoded;
-                session.EventCount = log.Events.Count;
-                session.ExpiresAt = now + TimeSpan.FromDays(7) > session.ExpiresAt ? now + TimeSpan.FromDays(7) : session.ExpiresAt;
-                await sessions.SaveLogAsync(session, view.SessionEventCount, cancellationToken);
-            }
+            session.Log = encoded;
+            session.EventCount = log.Events.Count;
+            session.ExpiresAt = now + TimeSpan.FromDays(7) > session.ExpiresAt ? now + TimeSpan.FromDays(7) : session.ExpiresAt;
         }
 
         var row = view.Case;
@@ -390,6 +386,13 @@ public sealed class CaseService(KnowledgeModels models, SessionStore sessions, H
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (session is not null)
+            {
+                // The person's session, the case and the audit row commit together: no answer without its audit row.
+                await using var store = await SharedTransaction.JoinAsync(db, StoreContext.On, ct);
+                await SessionStore.SaveLogInTransactionAsync(store, session, view.SessionEventCount, ct);
+            }
+
             var tracked = await db.Cases.FirstAsync(c => c.Code == row.Code, ct);
             tracked.Log = encoded;
             tracked.UpdatedAt = now;

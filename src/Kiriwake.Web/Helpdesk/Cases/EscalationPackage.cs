@@ -13,9 +13,10 @@ namespace Kiriwake.Web.Helpdesk.Cases;
 /// </summary>
 public static class EscalationPackage
 {
-    public static string Markdown(CaseView view, Language language)
+    public static string Markdown(CaseView view, Language language, StaffTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(zone);
         var ja = language == Language.Ja;
         var row = view.Case;
         var kb = view.Conversation.Knowledge;
@@ -32,10 +33,10 @@ public static class EscalationPackage
             Line(sb, ja ? "確認された原因" : "Confirmed cause", $"{view.Conversation.Views.CauseTitle(cause)} ({cause})");
         }
 
-        Line(sb, ja ? "受付" : "Opened", row.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        Line(sb, ja ? "受付" : "Opened", zone.Show(row.CreatedAt));
         if (row.ClosedAt is { } closed)
         {
-            Line(sb, ja ? "完了" : "Closed", closed.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) + " — " + row.ClosedBy);
+            Line(sb, ja ? "完了" : "Closed", zone.Show(closed) + " — " + row.ClosedBy);
         }
 
         if (CaseChecklists.Helpdesk(kb, row.SymptomId) is { } checklist)
@@ -61,7 +62,7 @@ public static class EscalationPackage
 
         foreach (var c in view.Consents)
         {
-            sb.Append("- ").Append(c.ConsentedBy).Append(", ").Append(c.ConsentedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+            sb.Append("- ").Append(c.ConsentedBy).Append(", ").Append(zone.Show(c.ConsentedAt))
                 .Append(", ").Append(MethodName(c.Method, ja)).Append(": ").Append(c.Scope)
                 .Append(ja ? "(記録: " : " (recorded by ").Append(c.RecordedBy).Append(ja ? ")\n" : ")\n");
         }

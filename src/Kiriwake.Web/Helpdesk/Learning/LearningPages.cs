@@ -5,8 +5,10 @@ using Kiriwake.Core.Knowledge;
 using Kiriwake.Learning;
 using Kiriwake.Learning.Cases;
 using Kiriwake.Web.Helpdesk.Audit;
+using Kiriwake.Web.Helpdesk.Store;
 using Kiriwake.Web.Hosting;
 using Kiriwake.Web.Pages;
+using Kiriwake.Web.Store;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +59,7 @@ public static class LearningPages
             foreach (var r in rows)
             {
                 body.Raw($"<tr><td><a href=\"{Path}/{r.Id.ToString(CultureInfo.InvariantCulture)}\">#{r.Id.ToString(CultureInfo.InvariantCulture)}</a></td>")
-                    .Raw($"<td>{Html.E(When(r.CreatedAt))} {Html.E(r.CreatedBy)} ({Html.E(r.SourceName)})</td><td>{Html.N(r.Cases)}</td><td>{Html.E(StatusName(r.Status, ja))}</td></tr>");
+                    .Raw($"<td>{Html.E(When(context, r.CreatedAt))} {Html.E(r.CreatedBy)} ({Html.E(r.SourceName)})</td><td>{Html.N(r.Cases)}</td><td>{Html.E(StatusName(r.Status, ja))}</td></tr>");
             }
 
             body.Raw("</tbody></table>");
@@ -66,7 +68,7 @@ public static class LearningPages
         return Layout.Page(context, language, T(ja, "学習した確率", "Learned probabilities"), body);
     }
 
-    private static async Task<IResult> ProposeAsync(HttpContext context, IAntiforgery antiforgery, LearningContext db, ServedKnowledge served, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> ProposeAsync(HttpContext context, IAntiforgery antiforgery, LearningContext db, ServedKnowledge served, TimeProvider time)
     {
         var language = PageLanguage.Of(context);
         var ja = language == Language.Ja;
@@ -126,9 +128,14 @@ public static class LearningPages
             Cases = result.Overlay.Summary.Cases,
             Overlay = OverlayJson.Write(result.Overlay),
         };
-        db.Overlays.Add(row);
-        await db.SaveChangesAsync(context.RequestAborted);
-        await audit.AppendAsync(new AuditEntry(row.CreatedBy, "learning-propose", Detail: Detail(row.Id, row.Cases)), context.RequestAborted);
+        await InOneTransactionAsync(db, time, async (audit, ct) =>
+        {
+            db.ChangeTracker.Clear();
+            row.Id = 0; // a retried attempt inserts afresh
+            db.Overlays.Add(row);
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(new AuditEntry(row.CreatedBy, "learning-propose", Detail: Detail(row.Id, row.Cases)), ct);
+        }, context.RequestAborted);
         return Results.Redirect($"{Path}/{row.Id.ToString(CultureInfo.InvariantCulture)}", permanent: false, preserveMethod: false);
     }
 
@@ -147,7 +154,7 @@ public static class LearningPages
         var body = new Html();
         var number = "#" + row.Id.ToString(CultureInfo.InvariantCulture);
         body.Raw($"<h1>{T(ja, "学習結果", "Learned overlay")} {number}</h1>");
-        body.Raw($"<p>{Html.E(When(row.CreatedAt))} {Html.E(row.CreatedBy)} · {Html.E(row.SourceName)} · {T(ja, "ケース", "cases")} {Html.N(row.Cases)}")
+        body.Raw($"<p>{Html.E(When(context, row.CreatedAt))} {Html.E(row.CreatedBy)} · {Html.E(row.SourceName)} · {T(ja, "ケース", "cases")} {Html.N(row.Cases)}")
             .Raw($" ({T(ja, "うち技術担当が原因を確認", "with a cause confirmed by a technician")} {Html.N(overlay.Summary.ConfirmedCases)}) · {Html.E(StatusName(row.Status, ja))}</p>");
         body.Raw(InUse(context, served, ja));
         var sameKb = row.KnowledgeVersion == kb.Version;
@@ -168,7 +175,7 @@ public static class LearningPages
         return Layout.Page(context, language, $"{T(ja, "学習結果", "Learned overlay")} {number}", body);
     }
 
-    private static async Task<IResult> ApproveAsync(HttpContext context, long id, IAntiforgery antiforgery, LearningContext db, ServedKnowledge served, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> ApproveAsync(HttpContext context, long id, IAntiforgery antiforgery, LearningContext db, ServedKnowledge served, TimeProvider time)
     {
         var language = PageLanguage.Of(context);
         var ja = language == Language.Ja;
@@ -196,18 +203,22 @@ public static class LearningPages
 
         var actor = context.User.Identity?.Name ?? "";
         var now = time.GetUtcNow();
-        await db.Overlays.Where(o => o.Status == LearnedOverlayStatus.Approved && o.Id != id)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, LearnedOverlayStatus.Superseded), context.RequestAborted);
-        row.Status = LearnedOverlayStatus.Approved;
-        row.DecidedAt = now;
-        row.DecidedBy = actor;
-        await db.SaveChangesAsync(context.RequestAborted);
-        await audit.AppendAsync(new AuditEntry(actor, "learning-approve", Detail: Detail(row.Id, row.Cases)), context.RequestAborted);
+        await InOneTransactionAsync(db, time, async (audit, ct) =>
+        {
+            await db.Overlays.Where(o => o.Status == LearnedOverlayStatus.Approved && o.Id != id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, LearnedOverlayStatus.Superseded), ct);
+            var tracked = await db.Overlays.FirstAsync(o => o.Id == id, ct);
+            tracked.Status = LearnedOverlayStatus.Approved;
+            tracked.DecidedAt = now;
+            tracked.DecidedBy = actor;
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(new AuditEntry(actor, "learning-approve", Detail: Detail(row.Id, row.Cases)), ct);
+        }, context.RequestAborted);
         served.Use(row.Id, overlay);
         return Results.Redirect($"{Path}/{row.Id.ToString(CultureInfo.InvariantCulture)}", permanent: false, preserveMethod: false);
     }
 
-    private static async Task<IResult> WithdrawAsync(HttpContext context, IAntiforgery antiforgery, LearningContext db, ServedKnowledge served, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> WithdrawAsync(HttpContext context, IAntiforgery antiforgery, LearningContext db, ServedKnowledge served, TimeProvider time)
     {
         var language = PageLanguage.Of(context);
         if (await Forms.ReadAsync(context, antiforgery, language) is null)
@@ -217,23 +228,36 @@ public static class LearningPages
 
         var actor = context.User.Identity?.Name ?? "";
         var now = time.GetUtcNow();
-        var approved = await db.Overlays.Where(o => o.Status == LearnedOverlayStatus.Approved).ToListAsync(context.RequestAborted);
-        foreach (var row in approved)
+        await InOneTransactionAsync(db, time, async (audit, ct) =>
         {
-            row.Status = LearnedOverlayStatus.Withdrawn;
-            row.DecidedAt = now;
-            row.DecidedBy = actor;
-        }
+            var approved = await db.Overlays.Where(o => o.Status == LearnedOverlayStatus.Approved).ToListAsync(ct);
+            foreach (var row in approved)
+            {
+                row.Status = LearnedOverlayStatus.Withdrawn;
+                row.DecidedAt = now;
+                row.DecidedBy = actor;
+            }
 
-        await db.SaveChangesAsync(context.RequestAborted);
-        foreach (var row in approved)
-        {
-            await audit.AppendAsync(new AuditEntry(actor, "learning-withdraw", Detail: Detail(row.Id, row.Cases)), context.RequestAborted);
-        }
-
+            await db.SaveChangesAsync(ct);
+            foreach (var row in approved)
+            {
+                await audit.AppendAsync(new AuditEntry(actor, "learning-withdraw", Detail: Detail(row.Id, row.Cases)), ct);
+            }
+        }, context.RequestAborted);
         served.Use(null, null);
         return Results.Redirect(Path, permanent: false, preserveMethod: false);
     }
+
+    /// <summary>Runs <paramref name="write"/> in one transaction with its audit rows (retried as a whole on a transient
+    /// fault): an overlay never changes without its audit row, nor the other way round.</summary>
+    private static Task InOneTransactionAsync(LearningContext db, TimeProvider time, Func<AuditLog, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var helpdesk = await SharedTransaction.JoinAsync(db, HelpdeskStore.On, ct);
+            await write(new AuditLog(helpdesk, time), ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
 
     private static string SymptomSection(KnowledgeBase kb, SymptomPreview p, Language language)
     {
@@ -312,7 +336,7 @@ public static class LearningPages
 
     private static string Percent(double p) => Html.E((p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "\u00a0%");
 
-    private static string When(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string When(HttpContext context, DateTimeOffset t) => Pages.CasePage.Time(context, t);
 
     private static string StatusName(string status, bool ja) => status switch
     {

@@ -29,7 +29,7 @@ public static class CasePage
         body.Raw("<dl class=\"case-facts\">")
             .Raw("<dt>").Text(ja ? "症状" : "Symptom").Raw("</dt><dd>").Text(symptom).Raw(" <span class=\"muted\">").Text(row.SymptomId).Raw("</span></dd>")
             .Raw("<dt>").Text(ja ? "状態" : "Status").Raw("</dt><dd>").Text(QueuePage.StatusName(row, ja)).Raw("</dd>")
-            .Raw("<dt>").Text(ja ? "受付" : "Opened").Raw("</dt><dd>").Text(Time(row.CreatedAt)).Raw("</dd>")
+            .Raw("<dt>").Text(ja ? "受付" : "Opened").Raw("</dt><dd>").Text(Time(context, row.CreatedAt)).Raw("</dd>")
             .Raw("<dt>").Text(ja ? "あなた" : "You").Raw("</dt><dd>").Text(staff.Name).Raw(" (").Text(HelpdeskHome.RoleName(staff.Role, ja)).Raw(")</dd>");
         if (!view.SessionAlive && !view.Closed)
         {
@@ -59,12 +59,12 @@ public static class CasePage
             body.Raw("<div class=\"notice ok\" id=\"closed\"><p>").Text(ja ? "この案件は閉じられています: " : "This case is closed: ")
                 .Text(row.Outcome == CaseOutcomes.Fixed ? (ja ? "解決" : "fixed") : (ja ? "引き継ぎ" : "escalated"))
                 .Text(row.ResolvedBy is { } r ? " — " + conversation.Views.Title(r) : "")
-                .Text(row.ClosedAt is { } at ? $" ({Time(at)}, {row.ClosedBy})" : "").Raw("</p></div>");
+                .Text(row.ClosedAt is { } at ? $" ({Time(context, at)}, {row.ClosedBy})" : "").Raw("</p></div>");
         }
 
-        Transcript(body, conversation, ja);
+        Transcript(body, context, conversation, ja);
         Facts(body, conversation, language);
-        ConsentList(body, view, ja);
+        ConsentList(body, context, view, ja);
         if (!view.Closed)
         {
             CloseForm(body, context, view, language);
@@ -213,6 +213,9 @@ public static class CasePage
             return;
         }
 
+        var zone = context.RequestServices.GetRequiredService<StaffTimeZone>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+
         body.Raw("<section aria-labelledby=\"consent\" class=\"case-consent\"><h2 id=\"consent\">").Text(ja ? "所有者の同意を記録" : "Record the owner's consent").Raw("</h2>");
         if (view.Conversation.Knowledge.Content.Notes.FirstOrDefault(n => n.Id == "owner-approval-and-records") is { } note)
         {
@@ -240,8 +243,8 @@ public static class CasePage
         body.Raw("</ul></fieldset>")
             .Raw("<label for=\"consented-by\">").Text(ja ? "同意した人(所有者)の名前" : "Who consented (the owner's name)").Raw("</label>")
             .Raw("<input id=\"consented-by\" name=\"consentedBy\" required maxlength=\"200\" autocomplete=\"off\">")
-            .Raw("<label for=\"consented-at\">").Text(ja ? "同意した日時(UTC)" : "When (UTC)").Raw("</label>")
-            .Raw($"<input id=\"consented-at\" name=\"consentedAt\" type=\"datetime-local\" required value=\"{Html.E(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture))}\">")
+            .Raw("<label for=\"consented-at\">").Text(ja ? $"同意した日時({zone.OffsetNow(now)})" : $"When ({zone.OffsetNow(now)})").Raw("</label>")
+            .Raw($"<input id=\"consented-at\" name=\"consentedAt\" type=\"datetime-local\" required value=\"{Html.E(zone.FormValue(now))}\">")
             .Raw("<fieldset><legend>").Text(ja ? "同意の方法" : "How").Raw("</legend><ul class=\"checklist\">");
         foreach (var method in ConsentMethods.All)
         {
@@ -251,7 +254,7 @@ public static class CasePage
         body.Raw("</ul></fieldset><button type=\"submit\" id=\"record-consent\">").Text(ja ? "同意を記録する" : "Record consent").Raw("</button></form></section>");
     }
 
-    private static void ConsentList(Html body, CaseView view, bool ja)
+    private static void ConsentList(Html body, HttpContext context, CaseView view, bool ja)
     {
         if (view.Consents.Count == 0)
         {
@@ -261,14 +264,14 @@ public static class CasePage
         body.Raw("<section aria-labelledby=\"consents\"><h2 id=\"consents\">").Text(ja ? "記録された同意" : "Consents recorded").Raw("</h2><ul>");
         foreach (var c in view.Consents)
         {
-            body.Raw("<li>").Text($"{c.ConsentedBy} — {Time(c.ConsentedAt)} — {EscalationPackage.MethodName(c.Method, ja)}: {c.Scope} ")
+            body.Raw("<li>").Text($"{c.ConsentedBy} — {Time(context, c.ConsentedAt)} — {EscalationPackage.MethodName(c.Method, ja)}: {c.Scope} ")
                 .Raw("<span class=\"muted\">").Text(ja ? $"(記録: {c.RecordedBy})" : $"(recorded by {c.RecordedBy})").Raw("</span></li>");
         }
 
         body.Raw("</ul></section>");
     }
 
-    private static void Transcript(Html body, DiagnosisConversation conversation, bool ja)
+    private static void Transcript(Html body, HttpContext context, DiagnosisConversation conversation, bool ja)
     {
         body.Raw("<section aria-labelledby=\"transcript\"><h2 id=\"transcript\">").Text(ja ? "これまでの回答" : "Transcript").Raw("</h2>");
         var lines = EscalationPackage.Transcript(conversation, ja);
@@ -285,7 +288,7 @@ public static class CasePage
             foreach (var l in lines)
             {
                 body.Raw("<tr><td>").Text((++n).ToString(CultureInfo.InvariantCulture)).Raw("</td><td>").Text(l.Title).Raw("</td><td>").Text(l.Answer)
-                    .Raw($"</td><td data-actor=\"{Html.E(l.Actor.ToString())}\">").Text(l.Who).Raw("</td><td>").Text(Time(l.At)).Raw("</td></tr>");
+                    .Raw($"</td><td data-actor=\"{Html.E(l.Actor.ToString())}\">").Text(l.Who).Raw("</td><td>").Text(Time(context, l.At)).Raw("</td></tr>");
             }
 
             body.Raw("</tbody></table></div>");
@@ -409,5 +412,6 @@ public static class CasePage
         _ => target,
     };
 
-    public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>A time as the staff read it: in the helpdesk's time zone, with its offset.</summary>
+    public static string Time(HttpContext context, DateTimeOffset at) => context.RequestServices.GetRequiredService<StaffTimeZone>().Show(at);
 }

@@ -55,9 +55,7 @@ public static class CaseRoutes
     private static Task<IResult> ConsentAsync(HttpContext context, string code, CaseService cases, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
         PostAsync(context, code, cases, antiforgery, (view, form, staff, language) =>
         {
-            DateTimeOffset? at = DateTime.TryParse(form["consentedAt"].ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-                ? new DateTimeOffset(parsed, TimeSpan.Zero)
-                : null;
+            var at = context.RequestServices.GetRequiredService<StaffTimeZone>().Parse(form["consentedAt"].ToString());
             var request = new ConsentRequest(form["consentedBy"].ToString(), at, form["method"].ToString(), form["steps"].Select(s => s ?? "").ToArray());
             return cases.RecordConsentAsync(view, request, staff, language, cancellationToken);
         });
@@ -119,11 +117,13 @@ public static class CaseRoutes
             return NotFound(context, language, code);
         }
 
+        var title = (ja ? "引き継ぎ資料 " : "Escalation package ") + CaseCodes.Display(view.Case.Code);
         var body = new Html();
+        body.El("h1", title);
         body.Raw("<div class=\"actions-row\"><button type=\"button\" class=\"secondary\" data-print hidden>").Text(ja ? "印刷する" : "Print").Raw("</button>")
             .Raw($"<a class=\"button secondary\" href=\"/helpdesk/cases/{view.Case.Code}\">").Text(ja ? "案件に戻る" : "Back to the case").Raw("</a></div>");
-        body.Raw("<pre class=\"package\">").Text(EscalationPackage.Markdown(view, language)).Raw("</pre>");
-        return Layout.Page(context, language, (ja ? "引き継ぎ資料 " : "Escalation package ") + CaseCodes.Display(view.Case.Code), body);
+        body.Raw("<pre class=\"package\">").Text(EscalationPackage.Markdown(view, language, context.RequestServices.GetRequiredService<StaffTimeZone>())).Raw("</pre>");
+        return Layout.Page(context, language, title, body);
     }
 
     private static async Task<IResult> PackageMarkdownAsync(HttpContext context, string code, CaseService cases, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public static class CaseRoutes
         var view = await cases.OpenAsync(code, language, Staff.Of(context.User), cancellationToken);
         return view is null
             ? NotFound(context, language, code)
-            : Results.File(System.Text.Encoding.UTF8.GetBytes(EscalationPackage.Markdown(view, language)), "text/markdown; charset=utf-8", $"case-{view.Case.Code}.md");
+            : Results.File(System.Text.Encoding.UTF8.GetBytes(EscalationPackage.Markdown(view, language, context.RequestServices.GetRequiredService<StaffTimeZone>())), "text/markdown; charset=utf-8", $"case-{view.Case.Code}.md");
     }
 
     private static async Task<IResult> PackageJsonAsync(HttpContext context, string code, CaseService cases, CancellationToken cancellationToken)

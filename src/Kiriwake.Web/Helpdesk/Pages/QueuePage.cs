@@ -62,7 +62,7 @@ public static class QueuePage
             {
                 var symptom = kb.Symptoms.TryGetValue(c.SymptomId, out var s) ? s.Title.Get(language) : c.SymptomId;
                 body.Raw($"<tr><td><a class=\"case-code-inline\" href=\"/helpdesk/cases/{c.Code}\">").Text(CaseCodes.Display(c.Code)).Raw("</a></td><td>").Text(symptom)
-                    .Raw("</td><td>").Text(StatusName(c, ja)).Raw("</td><td>").Text(CasePage.Time(c.UpdatedAt)).Raw("</td></tr>");
+                    .Raw("</td><td>").Text(StatusName(c, ja)).Raw("</td><td>").Text(CasePage.Time(context, c.UpdatedAt)).Raw("</td></tr>");
             }
 
             body.Raw("</tbody></table></div>");

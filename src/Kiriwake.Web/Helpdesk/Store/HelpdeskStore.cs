@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Kiriwake.Web.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,11 @@ public static class HelpdeskStore
             return new SqliteHelpdeskContext(options.Options);
         }
     }
+
+    /// <summary>A context on a connection already open by another context (see <see cref="SharedTransaction"/>).</summary>
+    public static HelpdeskContext On(DbConnection connection, StoreProvider provider) => provider == StoreProvider.Postgres
+        ? new PostgresHelpdeskContext(new DbContextOptionsBuilder<PostgresHelpdeskContext>().UseNpgsql(connection).Options)
+        : new SqliteHelpdeskContext(new DbContextOptionsBuilder<SqliteHelpdeskContext>().UseSqlite(connection).Options);
 
     public static async Task MigrateHelpdeskAsync(this HelpdeskContext db, CancellationToken cancellationToken)
     {

@@ -25,13 +25,20 @@ internal sealed partial class LocalDeviceSetup : IDisposable
     private readonly WebHostFixture _web = new();
     private readonly WebApplicationFactory<Program> _app;
 
-    public LocalDeviceSetup(FakeBackupTool.Ending ending, string? encryptedWith = null, double stepSeconds = 0.02, TimeSpan? idle = null)
+    /// <param name="encryptedWith">The device already encrypts its backups with this password.</param>
+    /// <param name="turnsOnEncryptionWith">The device does not encrypt yet; its backups will be encrypted with this
+    /// password once "idevicebackup2 encryption on" has run (what that tool read on stdin lands in <see cref="EncryptionRecord"/>).</param>
+    public LocalDeviceSetup(FakeBackupTool.Ending ending, string? encryptedWith = null, double stepSeconds = 0.02, TimeSpan? idle = null, string? turnsOnEncryptionWith = null)
     {
         var templates = Path.Combine(_temp.Path, "template");
         Directory.CreateDirectory(templates);
-        var template = BackupFixture.Create(templates, new BackupSpec(Files: 30, Encrypted: encryptedWith is not null, Password: encryptedWith ?? "kiriwake-test", Date: TimeProvider.System.GetUtcNow()));
+        var password = encryptedWith ?? turnsOnEncryptionWith;
+        var template = BackupFixture.Create(templates, new BackupSpec(Files: 30, Encrypted: password is not null, Password: password ?? "kiriwake-test", Date: TimeProvider.System.GetUtcNow()));
         Tools = (encryptedWith is null ? FakeTools.TrustedIphone(backup: "ideviceinfo-backup-unencrypted-xml") : FakeTools.TrustedIphone())
             .AddBackup(Udid, template, ending, stepSeconds);
+        EncryptionRecord = Path.Combine(_temp.Path, "encryption-on");
+        Directory.CreateDirectory(EncryptionRecord);
+        Tools.AddEncryptionOn(Udid, EncryptionRecord);
         var options = _web.Options with
         {
             ToolsDirectory = Tools.Directory,
@@ -46,6 +53,9 @@ internal sealed partial class LocalDeviceSetup : IDisposable
     }
 
     public FakeTools Tools { get; }
+
+    /// <summary>Where the fake "encryption on" writes its arguments and what it read on stdin.</summary>
+    public string EncryptionRecord { get; }
 
     public HttpClient Client { get; }
 
@@ -78,18 +88,23 @@ internal sealed partial class LocalDeviceSetup : IDisposable
     /// <summary>Presses the gate page's "make the backup now" (with the password typed, if any); returns the job page's address.</summary>
     public async Task<string> StartBackupAsync(string id, string? password = null)
     {
-        var gate = await Client.GetStringAsync($"/s/{id}");
-        Assert.Contains("id=\"device-backup\"", gate, StringComparison.Ordinal);
-        var fields = new Dictionary<string, string> { ["__af"] = Token(gate) };
-        if (password is not null)
-        {
-            Assert.Contains("id=\"device-password\"", gate, StringComparison.Ordinal);
-            fields["password"] = password;
-        }
-
-        var started = await Client.PostAsync($"/s/{id}/device/backup", new FormUrlEncodedContent(fields));
+        var started = await PostBackupAsync(id, password is null ? [] : new Dictionary<string, string> { ["password"] = password });
         Assert.True((int)started.StatusCode is 302 or 303, await started.Content.ReadAsStringAsync());
         return started.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Posts the gate page's backup form with these fields (and its token).</summary>
+    public async Task<HttpResponseMessage> PostBackupAsync(string id, IReadOnlyDictionary<string, string> fields)
+    {
+        var gate = await Client.GetStringAsync($"/s/{id}");
+        Assert.Contains("id=\"device-backup\"", gate, StringComparison.Ordinal);
+        foreach (var name in fields.Keys)
+        {
+            Assert.Contains($"name=\"{name}\"", gate, StringComparison.Ordinal); // the form offers that field
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__af"] = Token(gate) };
+        return await Client.PostAsync($"/s/{id}/device/backup", new FormUrlEncodedContent(form));
     }
 
     /// <summary>Follows the job page (as its Refresh header would) until it shows the result; returns that page.</summary>

@@ -32,7 +32,8 @@ public static class BayesianLearner
             var moved = overlay.Priors.Any(p => p.SymptomId == sc.Key);
             return new SymptomLearning(sc.Key, sc.Value, moved, Sorted(kb.Symptoms[sc.Key].Prior), moved ? Sorted(learned.Symptoms[sc.Key].Prior, Decimals) : Sorted(kb.Symptoms[sc.Key].Prior));
         }).ToArray();
-        return new LearningResult(overlay, learned, symptoms, all.Count(c => !c.IsClosed));
+        var notFixed = all.Where(c => c.Outcome is "escalated" or "unresolved").ToArray();
+        return new LearningResult(overlay, learned, symptoms, all.Count(c => !c.IsClosed), notFixed.Length, notFixed.Count(c => c.ConfirmedCause is not null));
     }
 
     /// <summary>The overlay alone (without the first-step comparison, which plans every symptom twice), and the

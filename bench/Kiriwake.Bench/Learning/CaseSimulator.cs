@@ -8,9 +8,10 @@ namespace Kiriwake.Bench.Learning;
 /// Closed cases as a person at home produces them: the fault drawn from the truth's prior, the steps the deployed
 /// engine proposes (planned on what it currently believes), each answer drawn from the truth's P(answer | cause) and
 /// each action fixing the fault with the truth's P(fix | cause). Optionally a share of cases gets its cause confirmed,
-/// as a technician would.
+/// as a technician would: a share of all cases, or a share of the cases that were not fixed by the person (escalated or
+/// unresolved: the ones a technician sees).
 /// </summary>
-internal sealed class CaseSimulator(CompiledModel truth, Random rng, double confirmedShare)
+internal sealed class CaseSimulator(CompiledModel truth, Random rng, double confirmedShare, double escalatedConfirmedShare = 0)
 {
     private readonly double[] _prior = truth.Source.Causes.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Prior).ToArray();
 
@@ -53,7 +54,9 @@ internal sealed class CaseSimulator(CompiledModel truth, Random rng, double conf
             }
         }
 
-        var confirmed = rng.NextDouble() < confirmedShare ? causeId : null;
+        // Drawn for every case whatever the options, so that the cases' stream is the same with and without confirmation.
+        var u = rng.NextDouble();
+        var confirmed = u < confirmedShare || (outcome != "fixed" && u < escalatedConfirmedShare) ? causeId : null;
         return new ClosedCase("simulated", number, truth.Source.Id, steps, confirmed, outcome);
     }
 

@@ -12,7 +12,7 @@ using Kiriwake.Learning.Cases;
 namespace Kiriwake.Bench.Learning;
 
 /// <summary>
-/// `learning-curve [--symptoms all|ID,ID] [--worlds 4] [--cases 1000] [--batch 50] [--confirmed 0] [--min-cases 20]
+/// `learning-curve [--symptoms all|ID,ID] [--worlds 4] [--cases 1000] [--batch 50] [--confirmed 0] [--confirm-escalated 0] [--min-cases 20]
 /// [--seed 1] [--name learning-curve] [--out DIR]`: for each symptom, seeded true worlds that the knowledge base gets
 /// wrong (<see cref="TrueWorld"/>); a stream of simulated closed cases per world, produced by the deployed engine, which
 /// relearns from all cases after every batch. At each batch: the exact expected cost per case under the truth of the
@@ -24,6 +24,7 @@ internal static class LearningCurveHarness
     private const double TargetGap = 2;
     private const double KbGapThreshold = 10;
     private const int TargetCases = 500;
+    private const double WorseMargin = 0.5;
 
     public static int Run(string[] args)
     {
@@ -37,6 +38,7 @@ internal static class LearningCurveHarness
         var seed = Int(args, "--seed", 1);
         var minCases = Int(args, "--min-cases", LearningOptions.Default.MinCases);
         var confirmed = double.Parse(BenchPaths.Option(args, "--confirmed", "0"), CultureInfo.InvariantCulture);
+        var confirmEscalated = double.Parse(BenchPaths.Option(args, "--confirm-escalated", "0"), CultureInfo.InvariantCulture);
         var symptomArg = BenchPaths.Option(args, "--symptoms", "all");
         var eligible = kb.Content.Symptoms.Select(s => s.Id).Where(id => ModelFlattener.Flatten(kb, id) is var m && m.Actions.Count + m.Questions.Count <= ModelScorer.MaxOptimalItems).ToArray();
         var symptoms = symptomArg == "all"
@@ -60,7 +62,7 @@ internal static class LearningCurveHarness
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
         {
             var (symptom, world, worldSeed) = jobs[j];
-            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, options, explain);
+            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, confirmEscalated, options, explain);
             var r = results[j];
             Console.Error.WriteLine(r is null
                 ? $"{symptom} world {world}: optimum not computed, skipped"
@@ -68,15 +70,15 @@ internal static class LearningCurveHarness
         });
 
         var done = results.Where(r => r is not null).Select(r => r!).ToArray();
-        var md = Report(done, symptoms, worlds, total, batch, confirmed, minCases, options, seed, args, watch.Elapsed);
+        var md = Report(done, symptoms, worlds, total, batch, confirmed, confirmEscalated, minCases, options, seed, args, watch.Elapsed);
         Console.WriteLine(md);
         File.WriteAllText(Path.Combine(outDir, name + ".md"), md);
-        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmed));
+        File.WriteAllText(Path.Combine(outDir, name + ".svg"), Chart(done, confirmEscalated > 0 ? string.Create(CultureInfo.InvariantCulture, $"confirmed {confirmed:0.##}, not fixed {confirmEscalated:0.##}") : string.Create(CultureInfo.InvariantCulture, $"confirmed {confirmed:0.##}")));
         Console.Error.WriteLine($"wrote {Path.Combine(outDir, name + ".md")} and {name}.svg in {watch.Elapsed.TotalSeconds:0} s");
         return 0;
     }
 
-    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, LearningOptions options, bool explain)
+    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, double confirmEscalated, LearningOptions options, bool explain)
     {
         var truthKb = TrueWorld.Create(kb, symptom, seed);
         var truth = new CompiledModel(ModelFlattener.Flatten(truthKb, symptom));
@@ -88,7 +90,7 @@ internal static class LearningCurveHarness
         var truthEngine = Cost(Planner(truthKb, symptom), truth);
         var kbPlanner = Planner(kb, symptom);
         var kbCost = Cost(kbPlanner, truth);
-        var simulator = new CaseSimulator(truth, new Random(seed), confirmed);
+        var simulator = new CaseSimulator(truth, new Random(seed), confirmed, confirmEscalated);
         var cases = new List<ClosedCase>();
         var planner = kbPlanner;
         var curve = new List<(int Cases, double Cost)> { (0, kbCost) };
@@ -117,7 +119,7 @@ internal static class LearningCurveHarness
     private static double Cost(EnginePolicy planner, CompiledModel truth) =>
         PolicyEvaluator.ExpectedCost(truth, new TransferredPolicy(planner, truth));
 
-    private static string Report(WorldResult[] results, string[] symptoms, int worlds, int total, int batch, double confirmed, int minCases, LearningOptions options, int seed, string[] args, TimeSpan elapsed)
+    private static string Report(WorldResult[] results, string[] symptoms, int worlds, int total, int batch, double confirmed, double confirmEscalated, int minCases, LearningOptions options, int seed, string[] args, TimeSpan elapsed)
     {
         var md = new StringBuilder();
         md.AppendLine("# Learning curve: expected cost under the truth vs closed cases");
@@ -125,7 +127,7 @@ internal static class LearningCurveHarness
         md.Append(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Kiriwake.Bench -- learning-curve {string.Join(' ', args.Skip(1))}`").AppendLine();
         md.AppendLine();
         md.Append(CultureInfo.InvariantCulture, $"{symptoms.Length} symptoms × {worlds} true worlds (seed {seed}): priors off by factors in [1/3, 3], P(fix | cause) off by up to ±0.3. ");
-        md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of cases have a technician-confirmed cause. ");
+        md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of all cases and {confirmEscalated:0.##} of the cases the person did not fix have a technician-confirmed cause. ");
         md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases. ");
         md.AppendLine("Costs: exact expected minutes per case under the true model (risk price included, gates open), of the engine planned on what it believes. Gap: above the truth's optimum (exact search on the true model).");
         md.Append(CultureInfo.InvariantCulture, $"Run time {elapsed.TotalMinutes:0.0} min on a shared 2-core machine.").AppendLine();
@@ -138,8 +140,16 @@ internal static class LearningCurveHarness
         if (hard.Length > 0)
         {
             var at = hard.Select(r => r.GapAt(TargetCases)).ToArray();
-            md.Append(CultureInfo.InvariantCulture, $"After {TargetCases} cases the engine with learning is within {TargetGap} % of the optimum in {at.Count(g => g <= TargetGap)} of {hard.Length} (mean gap {at.Average():0.00} %, median {Median(at):0.00} %, max {at.Max():0.00} %; the knowledge base alone: mean {hard.Average(r => r.KbGap):0.0} %).");
+            md.Append(CultureInfo.InvariantCulture, $"After {TargetCases} cases the engine with learning is within {TargetGap} % of the optimum in {at.Count(g => g <= TargetGap)} of {hard.Length} (mean gap {at.Average():0.00} %, median {Median(at):0.00} %, max {at.Max():0.00} %; the knowledge base alone: mean {hard.Average(r => r.KbGap):0.0} %). ");
+            var unreachable = hard.Count(r => r.TruthEngineGap > TargetGap);
+            md.Append(CultureInfo.InvariantCulture, $"In {unreachable} of them even the engine planned on the true probabilities is more than {TargetGap} % above the optimum (no learning can reach the target there with this engine).");
         }
+
+        md.AppendLine();
+        md.AppendLine();
+        var worse = results.Where(r => r.GapAt(TargetCases) > r.KbGap + WorseMargin).ToArray();
+        md.Append(CultureInfo.InvariantCulture, $"Worlds where the engine with learning is worse than the knowledge base alone after {TargetCases} cases (by more than {WorseMargin} percentage points): {worse.Length} of {results.Length}");
+        md.Append(worse.Length == 0 ? "." : ": " + string.Join(", ", worse.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Symptom} world {r.World} ({r.KbGap:0.0} % → {r.GapAt(TargetCases):0.0} %)"))) + ".");
 
         md.AppendLine();
         md.AppendLine();
@@ -168,14 +178,14 @@ internal static class LearningCurveHarness
         return md.ToString();
     }
 
-    private static string Chart(WorldResult[] results, double confirmed)
+    private static string Chart(WorldResult[] results, string confirmation)
     {
         var hard = results.Where(r => r.KbGap > KbGapThreshold).ToArray();
         var set = hard.Length > 0 ? hard : results;
         var xs = results[0].Curve.Select(c => c.Cases).ToArray();
         var which = hard.Length > 0 ? $"{hard.Length} worlds with KB alone > 10 % above" : $"all {results.Length} worlds";
         return SvgLineChart.Render(
-            $"Gap above the truth's optimum ({which}; confirmed {confirmed:0.##})",
+            $"Gap above the truth's optimum ({which}; {confirmation})",
             "closed cases of the symptom",
             "% above the truth's optimal expected cost",
             [

@@ -132,6 +132,8 @@ internal sealed class KbLearnCommand
                 result.Overlay.Summary.Cases,
                 result.Overlay.Summary.ConfirmedCases,
                 result.NotClosed,
+                result.NotFixed,
+                result.NotFixedConfirmed,
                 Path.GetFullPath(outDir)));
         }
         else
@@ -160,6 +162,17 @@ internal sealed class KbLearnCommand
         var o = result.Overlay;
         var output = _context.Out;
         output.WriteLine(F(LearnText.Read, language, o.Summary.Cases, o.Summary.ConfirmedCases, result.NotClosed));
+        if (result.NotFixed > 0)
+        {
+            output.WriteLine(F(LearnText.NotFixed, language, result.NotFixed, result.NotFixedConfirmed));
+
+            // The learning-curve harness: confirming half the cases not fixed halves the mean gap (bench/results, docs/learning.md).
+            if (result.NotFixedConfirmed * 2 < result.NotFixed)
+            {
+                WrappedMarkup.WriteLine(output, Markup.Escape(LearnText.ConfirmAdvice.Get(language)));
+            }
+        }
+
         output.WriteLine();
         foreach (var s in result.Symptoms)
         {
@@ -211,6 +224,8 @@ internal sealed record LearnJson(
     int Cases,
     int ConfirmedCases,
     int NotClosed,
+    int NotFixed,
+    int NotFixedConfirmed,
     string Overlay);
 
 internal sealed record LearnSymptomJson(string Symptom, int Cases, bool Moved, IReadOnlyDictionary<string, double> PriorBefore, IReadOnlyDictionary<string, double> PriorAfter);

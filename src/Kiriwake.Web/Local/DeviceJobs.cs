@@ -28,7 +28,8 @@ public sealed class DeviceJobs(IDeviceActions actions, IServiceScopeFactory scop
 
     /// <summary>Starts the action for the session, or returns the job already running (which may be another session's).</summary>
     /// <param name="password">Taken over: zeroed when the action ends.</param>
-    public DeviceJob Start(string sessionId, DeviceAction action, byte[]? password)
+    /// <param name="encrypt">Switch the device's backup encryption on with <paramref name="password"/> first.</param>
+    public DeviceJob Start(string sessionId, DeviceAction action, byte[]? password, bool encrypt = false)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
         lock (_startLock)
@@ -46,7 +47,7 @@ public sealed class DeviceJobs(IDeviceActions actions, IServiceScopeFactory scop
 
             var job = new DeviceJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), sessionId, action, time.GetUtcNow());
             _jobs[job.Id] = job;
-            job.Running = Task.Run(() => RunAsync(job, new DeviceActionRequest(action, Password: password)));
+            job.Running = Task.Run(() => RunAsync(job, new DeviceActionRequest(action, Encrypt: encrypt, Password: password)));
             return job;
         }
     }

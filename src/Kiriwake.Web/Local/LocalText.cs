@@ -15,6 +15,21 @@ public static class LocalText
     public static readonly LocalizedText PasswordForBackupHelp = new(
         "このデバイスはバックアップを暗号化します。以前に設定したパスワードを入力してください。パスワードはバックアップを開けるかの確認にだけ使い、保存も記録もしません。",
         "This device encrypts its backups. Type the password you set earlier. It is used only to check that the backup opens; it is never saved or written to any log.");
+    public static readonly LocalizedText EncryptLegend = new("暗号化", "Encryption");
+    public static readonly LocalizedText EncryptChoice = new("バックアップを暗号化する (おすすめ)", "Encrypt the backup (recommended)");
+    public static readonly LocalizedText EncryptHelp = new(
+        "暗号化すると、保存したパスワード、Wi-Fi の設定、ヘルスケアのデータもバックアップに入ります。パスワードは半角の英数字と記号で決めてください。忘れるとこのバックアップから復元できないので、必ず控えておいてください。パスワードはツールに渡すだけで、保存も記録もしません。",
+        "An encrypted backup also keeps saved passwords, Wi-Fi settings and Health data. Choose a password of ASCII letters, digits and symbols, and write it down: without it this backup cannot be restored. It is only handed to the tool, never saved or written to any log.");
+    public static readonly LocalizedText NewPasswordLabel = new("新しいバックアップのパスワード", "New backup password");
+    public static readonly LocalizedText NewPasswordAgainLabel = new("もう一度 (確認)", "Again (to confirm)");
+    public static readonly LocalizedText NewPasswordMissing = new(
+        "暗号化するには、新しいパスワードを 2 回入力してください。",
+        "To encrypt the backup, type the new password twice.");
+    public static readonly LocalizedText NewPasswordsDiffer = new("2 回入力したパスワードが一致しません。もう一度入力してください。", "The two passwords differ. Please type them again.");
+    public static readonly LocalizedText NewPasswordNotAscii = new(
+        "このパスワードは使えません。バックアップのツールは半角の英数字と記号 (255 文字まで) しか受け付けません。",
+        "This password cannot be used: the backup tool accepts only ASCII letters, digits and symbols (up to 255).");
+    public static readonly LocalizedText BackToStep = new("前のページに戻る", "Back to the step");
     public static readonly LocalizedText AgreeNote = new(
         "ボタンを押すと始まります。途中で中止することもできます。",
         "Pressing the button starts it. You can stop it at any time.");

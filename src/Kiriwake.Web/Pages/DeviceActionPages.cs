@@ -95,6 +95,17 @@ public static class DeviceActionPages
                 .Raw("<input type=\"password\" id=\"device-password\" name=\"password\" autocomplete=\"off\" required aria-describedby=\"device-password-help\"></p>")
                 .El("p", LocalText.PasswordForBackupHelp.Get(language), "id=\"device-password-help\" class=\"help\"");
         }
+        else if (action == DeviceAction.MakeVerifiedBackup)
+        {
+            // Not encrypted yet: offer to switch it on (the fields are read only when the box is ticked).
+            body.Raw("<fieldset class=\"encrypt\"><legend>").Text(LocalText.EncryptLegend.Get(language)).Raw("</legend>")
+                .Raw("<ul class=\"checklist\"><li><input type=\"checkbox\" id=\"device-encrypt\" name=\"encrypt\" value=\"on\" aria-describedby=\"device-encrypt-help\"><label for=\"device-encrypt\">").Text(LocalText.EncryptChoice.Get(language)).Raw("</label></li></ul>")
+                .El("p", LocalText.EncryptHelp.Get(language), "id=\"device-encrypt-help\" class=\"help\"")
+                .Raw("<p><label for=\"device-new-password\">").Text(LocalText.NewPasswordLabel.Get(language)).Raw("</label>")
+                .Raw("<input type=\"password\" id=\"device-new-password\" name=\"newPassword\" autocomplete=\"new-password\" maxlength=\"255\"></p>")
+                .Raw("<p><label for=\"device-new-password-again\">").Text(LocalText.NewPasswordAgainLabel.Get(language)).Raw("</label>")
+                .Raw("<input type=\"password\" id=\"device-new-password-again\" name=\"newPasswordAgain\" autocomplete=\"new-password\" maxlength=\"255\"></p></fieldset>");
+        }
 
         body.El("p", LocalText.AgreeNote.Get(language), "class=\"help\"");
         body.Raw($"<p><button type=\"submit\" id=\"device-{Slug(action)}\">").Text(LocalText.Button(action).Get(language)).Raw("</button></p></form></section>");
@@ -119,11 +130,25 @@ public static class DeviceActionPages
         }
 
         // The password goes to the tool's stdin through the maker and is zeroed when the job ends; it is never stored.
-        var typed = form["password"].ToString();
+        var encrypt = chosen == DeviceAction.MakeVerifiedBackup && form["encrypt"].ToString() == "on";
+        var typed = encrypt ? form["newPassword"].ToString() : form["password"].ToString();
+        if (encrypt && NewPasswordProblem(typed, form["newPasswordAgain"].ToString()) is { } problem)
+        {
+            return ErrorPage.Show(context, StatusCodes.Status400BadRequest, problem.Get(language), language,
+                ($"/s/{session.Id}{LangQuery(context)}", LocalText.BackToStep.Get(language)));
+        }
+
         var password = chosen == DeviceAction.MakeVerifiedBackup && typed.Length > 0 ? Encoding.UTF8.GetBytes(typed) : null;
-        var job = jobs.Start(session.Id, chosen, password);
+        var job = jobs.Start(session.Id, chosen, password, encrypt);
         return Results.Redirect($"/s/{session.Id}/device/jobs/{job.Id}{LangQuery(context)}");
     }
+
+    /// <summary>What is wrong with a new backup password (null: nothing); idevicebackup2 takes printable ASCII only.</summary>
+    private static LocalizedText? NewPasswordProblem(string password, string again) =>
+        password.Length == 0 || again.Length == 0 ? LocalText.NewPasswordMissing
+        : !string.Equals(password, again, StringComparison.Ordinal) ? LocalText.NewPasswordsDiffer
+        : password.Length > 255 || password.Any(c => c is < ' ' or > '~') ? LocalText.NewPasswordNotAscii
+        : null;
 
     private static async Task<IResult> CancelAsync(HttpContext context, string id, string job, DeviceJobs jobs, IAntiforgery antiforgery, LocalMode local)
     {

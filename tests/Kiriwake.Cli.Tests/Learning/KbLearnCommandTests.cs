@@ -92,6 +92,33 @@ public sealed class KbLearnCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Learn_EscalatedCasesWithoutConfirmedCause_CountsThemAndAdvisesConfirming()
+    {
+        var cases = Directory.CreateDirectory(_kb.Temp("cases")).FullName;
+        var file = Path.Combine(cases, "export.jsonl");
+        const string Escalated = "{\"symptom\":\"restore-error-4013\",\"transcript\":[{\"id\":\"apple-support\",\"answer\":\"escalated\"}],\"outcome\":\"escalated\"";
+        var lines = Enumerable.Range(0, 25).Select(i => Escalated + (i < 10 ? ",\"confirmedCause\":\"software-glitch\"}" : "}"));
+        await File.WriteAllTextAsync(file, string.Join('\n', lines) + "\n");
+
+        var few = await Run("kb", "learn", "--kb", _kb.Root, "--cases", file, "--out", _kb.Temp("few"), "--lang", "en");
+
+        Assert.Equal(0, few.ExitCode);
+        Assert.Contains("Of the 25 cases the person could not fix, 10 have a confirmed cause.", few.Out, StringComparison.Ordinal);
+        Assert.Contains("Confirmed cause", few.Out, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, string.Join('\n', Enumerable.Repeat(Escalated + ",\"confirmedCause\":\"software-glitch\"}", 25)) + "\n");
+        var all = await Run("kb", "learn", "--kb", _kb.Root, "--cases", file, "--out", _kb.Temp("all"), "--lang", "ja", "--format", "json");
+
+        Assert.Equal(0, all.ExitCode);
+        using var json = JsonDocument.Parse(all.Out);
+        Assert.Equal(25, json.RootElement.GetProperty("notFixed").GetInt32());
+        Assert.Equal(25, json.RootElement.GetProperty("notFixedConfirmed").GetInt32());
+        var text = await Run("kb", "learn", "--kb", _kb.Root, "--cases", file, "--out", _kb.Temp("all"), "--lang", "ja");
+        Assert.Contains("自分では直らなかったケース 25 件のうち、原因が確認されたもの 25 件。", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("確認して記録すると", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Learned_BrokenOverlay_ExitsKnowledgeInvalidNamingFileAndLine()
     {
         var overlay = Directory.CreateDirectory(_kb.Temp("overlay")).FullName;

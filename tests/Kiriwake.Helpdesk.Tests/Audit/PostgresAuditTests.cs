@@ -1,4 +1,5 @@
 using Kiriwake.Helpdesk.Tests.Support;
+using Kiriwake.Tests.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -103,11 +103,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task PersonSessionId_GivesNoAccessToTheHelpdeskViewOfItsCase()
     {
-        var person = _host.Browser();
-        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
-        var code = await CaseDriver.HandOverAsync(person, id);
-        var agent = _host.Browser();
-        await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
+        var (person, id, code, agent) = await HandedOverAsync("sato");
         var (step, answers) = CaseDriver.Current(await agent.GetStringAsync($"/helpdesk/cases/{code}"));
         Assert.Equal(HttpStatusCode.Redirect, (await CaseDriver.AnswerAsync(agent, code, step, answers[0])).StatusCode);
 
@@ -131,11 +127,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task Agent_AnswersOnCase_SameConversationWithActorNameAndAudit()
     {
-        var person = _host.Browser();
-        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
-        var code = await CaseDriver.HandOverAsync(person, id);
-        var agent = _host.Browser();
-        await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
+        var (person, id, code, agent) = await HandedOverAsync("sato");
         var html = await agent.GetStringAsync($"/helpdesk/cases/{code}");
         Assert.Contains("実務で使えるチェックリスト", html, StringComparison.Ordinal); // the helpdesk's checklist on opening
         var (step, answers) = CaseDriver.Current(html);
@@ -167,11 +159,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task Answer_AuditRowRefusedByTheDatabase_NeitherSessionNorCaseChanges()
     {
-        var person = _host.Browser();
-        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
-        var code = await CaseDriver.HandOverAsync(person, id);
-        var agent = _host.Browser();
-        await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
+        var (person, id, code, agent) = await HandedOverAsync("sato");
         var (step, answers) = CaseDriver.Current(await agent.GetStringAsync($"/helpdesk/cases/{code}"));
         var before = await StoredLogsAsync(id, code);
         await HelpdeskHost.ExecuteSqlAsync(Store, "CREATE TRIGGER refuse_answer_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'answer' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
@@ -186,6 +174,17 @@ public sealed partial class CaseTests : IAsyncLifetime
         var after = await StoredLogsAsync(id, code);
         Assert.True(after.SessionEvents > before.SessionEvents);
         Assert.Equal(after.SessionLog, after.CaseLog);
+    }
+
+    /// <summary>A person's 4013 session handed over, and a staff member signed in (their browsers, the id, the code).</summary>
+    private async Task<(HttpClient Person, string Id, string Code, HttpClient Staff)> HandedOverAsync(string account)
+    {
+        var person = _host.Browser();
+        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
+        var code = await CaseDriver.HandOverAsync(person, id);
+        var staff = _host.Browser();
+        await HelpdeskHost.SignInAsync(staff, account, HelpdeskHost.Password);
+        return (person, id, code, staff);
     }
 
     private async Task<(long SessionEvents, string SessionLog, string CaseLog)> StoredLogsAsync(string sessionId, string code)
@@ -204,11 +203,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task CaseForms_WithoutAntiforgeryToken_Return400AndRecordNothing()
     {
-        var person = _host.Browser();
-        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
-        var code = await CaseDriver.HandOverAsync(person, id);
-        var agent = _host.Browser();
-        await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
+        var (person, id, code, agent) = await HandedOverAsync("sato");
         var (step, answers) = CaseDriver.Current(await agent.GetStringAsync($"/helpdesk/cases/{code}"));
 
         foreach (var action in new[] { "answer", "undo", "consent", "close", "waiting" })
@@ -227,11 +222,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task OwnerConsent_OnlyATechniciansRecordOpensTheGate_AndItIsAudited()
     {
-        var person = _host.Browser();
-        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
-        var code = await CaseDriver.HandOverAsync(person, id);
-        var technician = _host.Browser();
-        await HelpdeskHost.SignInAsync(technician, "suzuki", HelpdeskHost.Password);
+        var (person, id, code, technician) = await HandedOverAsync("suzuki");
         var agent = _host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
 
@@ -313,11 +304,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task Close_AsEscalated_PackageAndExportCarryTheTarget()
     {
-        var person = _host.Browser();
-        var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
-        var code = await CaseDriver.HandOverAsync(person, id);
-        var technician = _host.Browser();
-        await HelpdeskHost.SignInAsync(technician, "suzuki", HelpdeskHost.Password);
+        var (person, id, code, technician) = await HandedOverAsync("suzuki");
         var (step, answers) = CaseDriver.Current(await technician.GetStringAsync($"/helpdesk/cases/{code}"));
         await CaseDriver.AnswerAsync(technician, code, step, answers[0]);
 

@@ -1,6 +1,7 @@
 using Kiriwake.Web.Helpdesk.Store;
 using Kiriwake.Web.Store;
 using Microsoft.Data.Sqlite;
+using Kiriwake.Tests.Postgres;
 using Npgsql;
 
 namespace Kiriwake.Helpdesk.Tests.Support;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kiriwake.Helpdesk.Tests.Support;
+using Kiriwake.Tests.Postgres;
 
 namespace Kiriwake.Helpdesk.Tests.Web;
 

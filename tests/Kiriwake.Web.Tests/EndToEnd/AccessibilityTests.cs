@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Kiriwake.Web.Helpdesk.Accounts;
 using Kiriwake.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kiriwake.Web.Tests.EndToEnd;
@@ -40,6 +42,53 @@ public sealed class AccessibilityTests
             await page.ClickAsync("button[data-answer=no]");
             await DiagnosisInBrowserTests.AnswerUntilAsync(page, _ => null);
             problems.AddRange(await ViolationsAsync(page, $"{locale} end"));
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [ChromiumFact]
+    public async Task StaffPages_PhoneJapaneseAndDesktopEnglish_HaveNoAxeViolations()
+    {
+        // Server mode (a helpdesk): the person's pages offer the hand-over; staff sign in.
+        await using var server = await LiveServer.StartAsync(o => o with { LocalEvidence = false });
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<HelpdeskAccounts>();
+            Assert.Empty(await accounts.AddAsync("kimura", "correct horse battery", "admin", "test", CancellationToken.None));
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var problems = new List<string>();
+        foreach (var (width, height, locale, mobile) in new[] { (390, 844, "ja-JP", true), (1280, 800, "en-US", false) })
+        {
+            var page = await browser.PageAsync(server.BaseUrl, width, height, locale, mobile);
+            await page.RouteAsync("**/__test/axe.js", route => route.FulfillAsync(new RouteFulfillOptions { Path = AxePath, ContentType = "text/javascript" }));
+
+            // The person: a diagnosis, then the hand-over page with its code.
+            await page.GotoAsync("/");
+            await page.FillAsync("#code", "4013");
+            await page.ClickAsync("#begin");
+            await page.ClickAsync("#handover");
+            await page.WaitForSelectorAsync("#case-code");
+            problems.AddRange(await ViolationsAsync(page, $"{locale} handover"));
+            var code = (await page.TextContentAsync("#case-code"))!.Trim();
+
+            // Staff: sign-in, queue, the case, its package, analytics, the learning page.
+            await page.GotoAsync("/helpdesk/sign-in");
+            problems.AddRange(await ViolationsAsync(page, $"{locale} sign-in"));
+            await page.FillAsync("#name", "kimura");
+            await page.FillAsync("#password", "correct horse battery");
+            await page.ClickAsync("button[type=submit].primary");
+            await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+            foreach (var path in new[] { "/helpdesk", "/helpdesk/cases", $"/helpdesk/cases/{code}", $"/helpdesk/cases/{code}/package", "/helpdesk/analytics", "/helpdesk/admin/learning" })
+            {
+                await page.GotoAsync(path);
+                Assert.DoesNotContain("/sign-in", page.Url, StringComparison.Ordinal);
+                problems.AddRange(await ViolationsAsync(page, $"{locale} {path.Replace(code, "CODE", StringComparison.Ordinal)}"));
+            }
+
             await page.Context.CloseAsync();
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Kiriwake.Evidence.Tests.Support;
+using Kiriwake.Web.Tests.Support;
 
 namespace Kiriwake.Web.Tests.Local;
 
@@ -99,6 +100,43 @@ public sealed class DeviceBackupJobTests
 
         Assert.Contains("notice ok", result, StringComparison.Ordinal);
         Assert.Equal("true", (await local.ReportAsync(id)).GetProperty("facts").GetProperty("backup.verified").GetString());
+    }
+
+    [UnixFact]
+    public async Task Backup_EncryptionSwitchedOnFromThePage_PasswordOnStdinOnlyAndGateOpens()
+    {
+        const string Chosen = "Hanako-new-2026!";
+        using var local = new LocalDeviceSetup(FakeBackupTool.Ending.Success, turnsOnEncryptionWith: Chosen);
+        var id = await local.SessionAtGateAsync();
+        Assert.Contains("id=\"device-encrypt\"", await local.Client.GetStringAsync($"/s/{id}"), StringComparison.Ordinal);
+
+        var started = await local.PostBackupAsync(id, new Dictionary<string, string> { ["encrypt"] = "on", ["newPassword"] = Chosen, ["newPasswordAgain"] = Chosen });
+        var result = await local.WaitForResultAsync(started.Headers.Location!.OriginalString);
+
+        Assert.Contains("notice ok", result, StringComparison.Ordinal);
+        Assert.Equal("true", (await local.ReportAsync(id)).GetProperty("facts").GetProperty("backup.verified").GetString());
+        Assert.Equal($"{Chosen}\n{Chosen}\n", File.ReadAllText(Path.Combine(local.EncryptionRecord, "stdin.txt")));
+        Assert.DoesNotContain(Chosen, File.ReadAllText(Path.Combine(local.EncryptionRecord, "args.txt")), StringComparison.Ordinal);
+        Assert.DoesNotContain(local.Logs, l => l.Contains(Chosen, StringComparison.Ordinal));
+    }
+
+    [UnixTheory]
+    [InlineData("", "", "2 回入力してください")]
+    [InlineData("taro-0001", "taro-0002", "一致しません")]
+    [InlineData("はなこのパスワード", "はなこのパスワード", "半角の英数字と記号")]
+    public async Task Backup_EncryptWithBadNewPassword_ClearErrorWayBackAndNothingRuns(string password, string again, string said)
+    {
+        using var local = new LocalDeviceSetup(FakeBackupTool.Ending.Success, turnsOnEncryptionWith: "unused-1234");
+        var id = await local.SessionAtGateAsync();
+
+        var refused = await local.PostBackupAsync(id, new Dictionary<string, string> { ["encrypt"] = "on", ["newPassword"] = password, ["newPasswordAgain"] = again });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains(said, html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"error-back\" href=\"/s/{id}", html, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(local.EncryptionRecord, "args.txt")));
+        Assert.Equal("backup-verified", (await local.SessionAsync(id)).GetProperty("step").GetProperty("id").GetString());
     }
 
     [UnixFact]

@@ -25,13 +25,20 @@ internal sealed partial class LocalDeviceSetup : IDisposable
     private readonly WebHostFixture _web = new();
     private readonly WebApplicationFactory<Program> _app;
 
-    public LocalDeviceSetup(FakeBackupTool.Ending ending, string? encryptedWith = null, double stepSeconds = 0.02, TimeSpan? idle = null)
+    /// <param name="encryptedWith">The device already encrypts its backups with this password.</param>
+    /// <param name="turnsOnEncryptionWith">The device does not encrypt yet; its backups will be encrypted with this
+    /// password once "idevicebackup2 encryption on" has run (what that tool read on stdin lands in <see cref="EncryptionRecord"/>).</param>
+    public LocalDeviceSetup(FakeBackupTool.Ending ending, string? encryptedWith = null, double stepSeconds = 0.02, TimeSpan? idle = null, string? turnsOnEncryptionWith = null)
     {
         var templates = Path.Combine(_temp.Path, "template");
         Directory.CreateDirectory(templates);
-        var template = BackupFixture.Create(templates, new BackupSpec(Files: 30, Encrypted: encryptedWith is not null, Password: encryptedWith ?? "kiriwake-test", Date: TimeProvider.System.GetUtcNow()));
+        var password = encryptedWith ?? turnsOnEncryptionWith;
+        var template = BackupFixture.Create(templates, new BackupSpec(Files: 30, Encrypted: password is not null, Password: password ?? "kiriwake-test", Date: TimeProvider.System.GetUtcNow()));
         Tools = (encryptedWith is null ? FakeTools.TrustedIphone(backup: "ideviceinfo-backup-unencrypted-xml") : FakeTools.TrustedIphone())
             .AddBackup(Udid, template, ending, stepSeconds);
+        EncryptionRecord = Path.Combine(_temp.Path, "encryption-on");
+        Directory.CreateDirectory(EncryptionRecord);
+        Tools.AddEncryptionOn(Udid, EncryptionRecord);
         var options = _web.Options with
         {
             ToolsDirectory = Tools.Directory,
@@ -47,6 +54,9 @@ internal sealed partial class LocalDeviceSetup : IDisposable
 
     public FakeTools Tools { get; }
 
+    /// <summary>Where the fake "encryption on" writes its arguments and what it read on stdin.</summary>
+    public string EncryptionRecord { get; }
+
     public HttpClient Client { get; }
 
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -56,40 +66,53 @@ internal sealed partial class LocalDeviceSetup : IDisposable
     public string BackupsDirectory => _web.Options.BackupsDirectory!;
 
     /// <summary>A 4013 session answered "not fixed" up to the backup gate (its id).</summary>
-    public async Task<string> SessionAtGateAsync()
+    public Task<string> SessionAtGateAsync() => SessionAtAsync("backup-verified");
+
+    /// <summary>A 4013 session walked through the API up to the step <paramref name="stepId"/> (its id): questions
+    /// answered from <paramref name="answers"/> (else their first answer), actions "not fixed".</summary>
+    public async Task<string> SessionAtAsync(string stepId, IReadOnlyDictionary<string, string>? answers = null)
     {
         var response = await Client.StartAsync(new { errorCode = "4013", lang = "ja", family = "iphone-no-home", platform = "windows-itunes" });
         response.EnsureSuccessStatusCode();
         var session = await response.ReadJsonAsync();
         var id = session.GetProperty("id").GetString()!;
-        for (var i = 0; i < 60 && session.GetProperty("step") is { ValueKind: JsonValueKind.Object } step && step.GetProperty("kind").GetString() != "gate"; i++)
+        var walked = new List<string>();
+        for (var i = 0; i < 60 && session.GetProperty("step") is { ValueKind: JsonValueKind.Object } step && step.GetProperty("id").GetString() != stepId; i++)
         {
             var values = step.Values();
-            var answer = values.Contains("not-fixed") ? "not-fixed" : values[0];
-            var answered = await Client.AnswerAsync(id, step.GetProperty("id").GetString()!, answer);
+            var current = step.GetProperty("id").GetString()!;
+            var answer = answers?.GetValueOrDefault(current) ?? (values.Contains("not-fixed") ? "not-fixed" : values[0]);
+            walked.Add($"{current}={answer}");
+            var answered = await Client.AnswerAsync(id, current, answer);
             answered.EnsureSuccessStatusCode();
             session = await answered.ReadJsonAsync();
         }
 
-        Assert.Equal("backup-verified", session.GetProperty("step").GetProperty("id").GetString());
+        Assert.True(session.GetProperty("step") is { ValueKind: JsonValueKind.Object } reached && reached.GetProperty("id").GetString() == stepId,
+            $"{stepId} not reached; walked: {string.Join(", ", walked)}");
         return id;
     }
 
     /// <summary>Presses the gate page's "make the backup now" (with the password typed, if any); returns the job page's address.</summary>
     public async Task<string> StartBackupAsync(string id, string? password = null)
     {
-        var gate = await Client.GetStringAsync($"/s/{id}");
-        Assert.Contains("id=\"device-backup\"", gate, StringComparison.Ordinal);
-        var fields = new Dictionary<string, string> { ["__af"] = Token(gate) };
-        if (password is not null)
-        {
-            Assert.Contains("id=\"device-password\"", gate, StringComparison.Ordinal);
-            fields["password"] = password;
-        }
-
-        var started = await Client.PostAsync($"/s/{id}/device/backup", new FormUrlEncodedContent(fields));
+        var started = await PostBackupAsync(id, password is null ? [] : new Dictionary<string, string> { ["password"] = password });
         Assert.True((int)started.StatusCode is 302 or 303, await started.Content.ReadAsStringAsync());
         return started.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Posts the gate page's backup form with these fields (and its token).</summary>
+    public async Task<HttpResponseMessage> PostBackupAsync(string id, IReadOnlyDictionary<string, string> fields)
+    {
+        var gate = await Client.GetStringAsync($"/s/{id}");
+        Assert.Contains("id=\"device-backup\"", gate, StringComparison.Ordinal);
+        foreach (var name in fields.Keys)
+        {
+            Assert.Contains($"name=\"{name}\"", gate, StringComparison.Ordinal); // the form offers that field
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__af"] = Token(gate) };
+        return await Client.PostAsync($"/s/{id}/device/backup", new FormUrlEncodedContent(form));
     }
 
     /// <summary>Follows the job page (as its Refresh header would) until it shows the result; returns that page.</summary>

@@ -14,10 +14,14 @@ public sealed class RecoveryModeOfferTests
         local.Tools
             .AddScript("ideviceenterrecovery", LocalDeviceSetup.Udid, $"echo 'Telling device with udid {LocalDeviceSetup.Udid} to enter recovery mode.'; echo 'Device is successfully switching to recovery mode.'")
             .AddScript("irecovery", "-m", "echo 'Recovery Mode'");
-        // (No 4013 or hardware path reaches a recovery-mode step before it ends when every step is "not fixed": the
-        // step page's offer is the same writer as the gate's; here the action is started as that offer's form does.)
-        var id = await local.SessionAtGateAsync();
+        // A 4013 diagnosis whose easier steps did not help reaches "recovery mode, choose Update"; its page offers
+        // to switch the connected device into recovery mode.
+        var id = await local.SessionAtAsync("recovery-mode-update", new Dictionary<string, string>
+        {
+            ["q-device-detected"] = "yes", ["q-same-on-other-computer"] = "not-tried", ["q-computer-app-up-to-date"] = "yes", ["q-security-software-installed"] = "no",
+        });
         var page = await local.Client.GetStringAsync($"/s/{id}");
+        Assert.Contains("id=\"device-enter-recovery\"", page, StringComparison.Ordinal);
         var started = await local.Client.PostAsync($"/s/{id}/device/enter-recovery", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = LocalDeviceSetup.Token(page) }));
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var result = await local.WaitForResultAsync(started.Headers.Location!.OriginalString);

@@ -1,4 +1,5 @@
 using System.Net;
+using Kiriwake.Tests.Postgres;
 using Kiriwake.Web.Store;
 using Kiriwake.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +16,17 @@ public sealed class SessionStoreTests
     [PostgresFact]
     public async Task Postgres_WholeDiagnosis_IsStoredAndReplayed()
     {
-        await using var pg = await PostgresServer.StartAsync();
-        await WholeDiagnosisAsync(pg.ConnectionString);
+        await using var pg = await ThrowawayPostgres.StartAsync();
+        await WholeDiagnosisAsync((await pg.CreateDatabaseAsync()).ConnectionString);
     }
 
     [PostgresFact]
     public async Task Postgres_TwoServersOnOneDatabase_ContinueTheSameSession()
     {
-        await using var pg = await PostgresServer.StartAsync();
-        await using var one = await LiveServer.StartAsync(o => o with { Store = pg.ConnectionString });
-        await using var two = await LiveServer.StartAsync(o => o with { Store = pg.ConnectionString });
+        await using var pg = await ThrowawayPostgres.StartAsync();
+        var store = (await pg.CreateDatabaseAsync()).ConnectionString;
+        await using var one = await LiveServer.StartAsync(o => o with { Store = store });
+        await using var two = await LiveServer.StartAsync(o => o with { Store = store });
         using var a = new HttpClient { BaseAddress = new Uri(one.BaseUrl) };
         using var b = new HttpClient { BaseAddress = new Uri(two.BaseUrl) };
 
@@ -51,9 +53,10 @@ public sealed class SessionStoreTests
     [PostgresFact]
     public async Task Postgres_TwoServersOnOneDatabase_NeitherSendsAStaleSession()
     {
-        await using var pg = await PostgresServer.StartAsync();
-        await using var one = await LiveServer.StartAsync(o => o with { Store = pg.ConnectionString });
-        await using var two = await LiveServer.StartAsync(o => o with { Store = pg.ConnectionString });
+        await using var pg = await ThrowawayPostgres.StartAsync();
+        var store = (await pg.CreateDatabaseAsync()).ConnectionString;
+        await using var one = await LiveServer.StartAsync(o => o with { Store = store });
+        await using var two = await LiveServer.StartAsync(o => o with { Store = store });
         await ReadsFollowTheOtherServerAsync(one, two);
     }
 

@@ -117,11 +117,13 @@ public static class CaseRoutes
             return NotFound(context, language, code);
         }
 
+        var title = (ja ? "引き継ぎ資料 " : "Escalation package ") + CaseCodes.Display(view.Case.Code);
         var body = new Html();
+        body.El("h1", title);
         body.Raw("<div class=\"actions-row\"><button type=\"button\" class=\"secondary\" data-print hidden>").Text(ja ? "印刷する" : "Print").Raw("</button>")
             .Raw($"<a class=\"button secondary\" href=\"/helpdesk/cases/{view.Case.Code}\">").Text(ja ? "案件に戻る" : "Back to the case").Raw("</a></div>");
         body.Raw("<pre class=\"package\">").Text(EscalationPackage.Markdown(view, language, context.RequestServices.GetRequiredService<StaffTimeZone>())).Raw("</pre>");
-        return Layout.Page(context, language, (ja ? "引き継ぎ資料 " : "Escalation package ") + CaseCodes.Display(view.Case.Code), body);
+        return Layout.Page(context, language, title, body);
     }
 
     private static async Task<IResult> PackageMarkdownAsync(HttpContext context, string code, CaseService cases, CancellationToken cancellationToken)

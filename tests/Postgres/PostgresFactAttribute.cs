@@ -1,4 +1,4 @@
-namespace Kiriwake.Helpdesk.Tests.Support;
+namespace Kiriwake.Tests.Postgres;
 
 /// <summary>
 /// A test on a real PostgreSQL 15. Skipped with a reason when Debian's binaries are absent — unless

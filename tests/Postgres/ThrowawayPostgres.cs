@@ -2,19 +2,29 @@ using System.Diagnostics;
 using Kiriwake.Tests;
 using Npgsql;
 
-namespace Kiriwake.Helpdesk.Tests.Support;
+namespace Kiriwake.Tests.Postgres;
 
 /// <summary>
 /// One throwaway PostgreSQL 15 per test run (scripts/throwaway-postgres.sh: initdb into a temporary folder, a
 /// loopback port, an unprivileged server user under root). Each test gets a database of its own, owned by the
 /// ordinary role "kiriwake" the app connects as; <see cref="TestDatabase.AdminConnectionString"/> is the superuser.
+/// Shared by the web and helpdesk tests (linked from tests/Postgres/): a collection fixture, or one server per test
+/// with <see cref="StartAsync"/>.
 /// </summary>
-public sealed class ThrowawayPostgres : IAsyncLifetime
+public sealed class ThrowawayPostgres : IAsyncLifetime, IAsyncDisposable
 {
     private const string AppRole = "kiriwake";
     private string? _folder;
     private string? _adminConnection;
     private int _databases;
+
+    /// <summary>A server of its own for one test (disposed with it).</summary>
+    public static async Task<ThrowawayPostgres> StartAsync()
+    {
+        var server = new ThrowawayPostgres();
+        await server.InitializeAsync();
+        return server;
+    }
 
     public async Task InitializeAsync()
     {
@@ -37,6 +47,8 @@ public sealed class ThrowawayPostgres : IAsyncLifetime
         await using var command = new NpgsqlCommand($"CREATE ROLE {AppRole} LOGIN", connection);
         await command.ExecuteNonQueryAsync();
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {

@@ -7,6 +7,7 @@
 #                  at the end), e.g. BASELINE_COMMIT=8e20921 (main before issue 10's second round of measurements)
 #   ROUNDS=N       how many times each build is measured, alternating (default 2)
 #   MEMORY=0       skip the memory part (quick comparisons while working)
+#   WARM=S         seconds of answering on other sessions before the answers are measured (default 20; 0: cold)
 #   OUT=FILE       where to write the results (default bench/results/web-wrk.md)
 # Writes bench/results/web-wrk.md. Needs wrk (Debian: apt-get install wrk), python3 and curl.
 set -euo pipefail
@@ -62,6 +63,14 @@ measure() {
   python3 bench/web/create_sessions.py 2000 "$url" >"$dir/sessions.txt"
   SESSIONS="$dir/sessions.txt" wrk -t2 -c16 -d3s -s bench/web/read.lua "$url" >/dev/null # warm-up
   wrk_run "read-$name" read.lua "$dir/sessions.txt"
+  # Warm-up of the answers: other sessions walk the same routes for WARM seconds, so that the engine has worked out
+  # each state of the routes once (a state new to the process costs one solve: up to ~200 ms deep in the 4013 route,
+  # 1 ms once kept) and the measured walk sees the steady state. WARM=0 measures the cold first walk instead, whose
+  # tail is those first solves (and which a faster build reaches deeper into within the same seconds).
+  if [[ "${WARM:-20}" != 0 ]]; then
+    python3 bench/web/create_sessions.py 2000 "$url" >"$dir/warm.txt"
+    SESSIONS="$dir/warm.txt" wrk -t2 -c16 -d"${WARM:-20}s" -s bench/web/answer.lua "$url" >"$dir/warm-answers.txt"
+  fi
   wrk_run "answer-$name" answer.lua "$dir/sessions.txt"
   # The cost of one decision inside a request: replay of the log + the next decision, timed in the process
   # (Server-Timing; "Cache-Control: no-cache" makes the server replay instead of sending the kept object).
@@ -99,12 +108,14 @@ mean() { awk '{s+=$1; n++} END {if (n) printf "%.0f", s/n}'; }
 {
   echo "# kiriwake serve under wrk (SQLite, loopback)"
   echo
-  echo "Made by: \`${BASELINE:+BASELINE=$BASELINE }${BASELINE_COMMIT:+BASELINE_COMMIT=$BASELINE_COMMIT }ROUNDS=$rounds bench/web/run.sh $duration $total\` on $(date -u +%Y-%m-%dT%H:%MZ), build $commit,"
+  echo "Made by: \`${BASELINE:+BASELINE=$BASELINE }${BASELINE_COMMIT:+BASELINE_COMMIT=$BASELINE_COMMIT }ROUNDS=$rounds WARM=${WARM:-20} bench/web/run.sh $duration $total\` on $(date -u +%Y-%m-%dT%H:%MZ), build $commit,"
   echo "$(nproc) cores, load average at the end: $(load) (each measurement below says the load before it)."
   echo "wrk: 2 threads, 16 connections, ${duration} s per measurement, on 2,000 sessions started through the API (error 4013)."
   echo "Reading: \`GET /api/sessions/{id}\` round robin (read.lua). Answering: every request answers the current step of one"
   echo "of its thread's sessions with an offered answer, read from the previous reply; finished sessions are taken back"
   echo "one step with /undo and walked on (answer.lua). A measurement with any non-2xx reply is marked INVALID."
+  echo "Before the answers are measured, 2,000 other sessions walk the same routes for ${WARM:-20} s (WARM=${WARM:-20}; 0 = a cold first walk,"
+  echo "whose tail is the engine's first solve of each state new to the process)."
   echo
   echo "## Summary"
   echo

@@ -26,14 +26,18 @@ public static class BayesianLearner
         var all = cases.ToArray();
         var (overlay, symptomCases) = Estimate(kb, all, options);
         var learned = OverlayApplier.Apply(kb, overlay);
-        overlay = overlay with { FirstStepChanges = FirstSteps.Changes(kb, learned) };
+        var notFixed = all.Where(c => c.Outcome is "escalated" or "unresolved").ToArray();
+        overlay = overlay with
+        {
+            FirstStepChanges = FirstSteps.Changes(kb, learned),
+            Summary = overlay.Summary with { NotFixed = notFixed.Length, NotFixedConfirmed = notFixed.Count(c => c.ConfirmedCause is not null) },
+        };
         var symptoms = symptomCases.Select(sc =>
         {
             var moved = overlay.Priors.Any(p => p.SymptomId == sc.Key);
             return new SymptomLearning(sc.Key, sc.Value, moved, Sorted(kb.Symptoms[sc.Key].Prior), moved ? Sorted(learned.Symptoms[sc.Key].Prior, Decimals) : Sorted(kb.Symptoms[sc.Key].Prior));
         }).ToArray();
-        var notFixed = all.Where(c => c.Outcome is "escalated" or "unresolved").ToArray();
-        return new LearningResult(overlay, learned, symptoms, all.Count(c => !c.IsClosed), notFixed.Length, notFixed.Count(c => c.ConfirmedCause is not null));
+        return new LearningResult(overlay, learned, symptoms, all.Count(c => !c.IsClosed), overlay.Summary.NotFixed, overlay.Summary.NotFixedConfirmed);
     }
 
     /// <summary>The overlay alone (without the first-step comparison, which plans every symptom twice), and the

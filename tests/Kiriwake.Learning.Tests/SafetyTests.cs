@@ -57,6 +57,34 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void Learn_CasesNotFixed_CountedInTheOverlayAndReadBack()
+    {
+        var truth = TestWorld.Kb([0.6, 0.3, 0.1], [0.9, 0.3, 0.6]);
+        var cases = TestWorld.Cases(truth, 400, seed: 7, confirmedShare: 0.1);
+        var result = BayesianLearner.Learn(TestWorld.Kb(), cases);
+        var folder = Directory.CreateTempSubdirectory("kiriwake-overlay-").FullName;
+        try
+        {
+            foreach (var (file, text) in OverlayYamlWriter.Write(result.Overlay))
+            {
+                File.WriteAllText(Path.Combine(folder, file), text);
+            }
+
+            var read = Kiriwake.Knowledge.Overlay.LearnedOverlayReader.Read(TestWorld.Kb(), folder).Summary;
+
+            var notFixed = cases.Where(c => c.Outcome is "escalated" or "unresolved").ToArray();
+            Assert.True(notFixed.Length > 0);
+            Assert.Equal((notFixed.Length, notFixed.Count(c => c.ConfirmedCause is not null)), (read.NotFixed, read.NotFixedConfirmed));
+            Assert.Equal(result.Overlay.Summary, read);
+            Assert.True(read.ConfirmationAdvised); // about 10 % confirmed: fewer than half
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Learn_FirstStepThatChanges_IsReported()
     {
         // The knowledge base thinks k3 is rare; the cases say it is by far the most common and its action cheap enough.

@@ -164,12 +164,10 @@ internal sealed class KbLearnCommand
         output.WriteLine(F(LearnText.Read, language, o.Summary.Cases, o.Summary.ConfirmedCases, result.NotClosed));
         if (result.NotFixed > 0)
         {
-            output.WriteLine(F(LearnText.NotFixed, language, result.NotFixed, result.NotFixedConfirmed));
-
-            // The learning-curve harness: confirming half the cases not fixed halves the mean gap (bench/results, docs/learning.md).
-            if (result.NotFixedConfirmed * 2 < result.NotFixed)
+            output.WriteLine(F(ConfirmationAdvice.NotFixed, language, result.NotFixed, result.NotFixedConfirmed));
+            if (o.Summary.ConfirmationAdvised)
             {
-                WrappedMarkup.WriteLine(output, Markup.Escape(LearnText.ConfirmAdvice.Get(language)));
+                WrappedMarkup.WriteLine(output, Markup.Escape(ConfirmationAdvice.ConfirmAdvice.Get(language)));
             }
         }
 

@@ -8,8 +8,6 @@ internal static class LearnText
     public static readonly LocalizedText NoPath = new("ケースのファイルまたはフォルダーがありません: {0}", "No such case file or folder: {0}");
     public static readonly LocalizedText NoCaseFiles = new("ケースのファイル (*.json, *.jsonl) が見つかりません。", "No case files (*.json, *.jsonl) found.");
     public static readonly LocalizedText Read = new("{0} 件のケースから学習しました (技術者が原因を確認したもの {1} 件、対応中で除いたもの {2} 件)。", "Learned from {0} cases ({1} with a cause confirmed by a technician; {2} still in progress left out).");
-    public static readonly LocalizedText NotFixed = new("自分では直らなかったケース {0} 件のうち、原因が確認されたもの {1} 件。", "Of the {0} cases the person could not fix, {1} have a confirmed cause.");
-    public static readonly LocalizedText ConfirmAdvice = new("直らなかったケースの原因を技術者が確認して記録すると (ヘルプデスクの「確認された原因」)、学習が確かになります。手順の記録だけでは区別できない原因があるためです。", "Learning is more reliable when a technician records the confirmed cause of the cases not fixed (the helpdesk's \"Confirmed cause\"): some causes cannot be told apart from the steps alone.");
     public static readonly LocalizedText Written = new("学習結果を書き出しました: {0}", "Learned overlay written to {0}");
     public static readonly LocalizedText Use = new("使うには: kiriwake diagnose --learned {0}  (評価: kiriwake kb eval --all --learned {0})", "To use it: kiriwake diagnose --learned {0}  (score it: kiriwake kb eval --all --learned {0})");
     public static readonly LocalizedText Symptom = new("症状「{0}」: {1} 件", "Symptom \"{0}\": {1} cases");

@@ -20,6 +20,9 @@ public sealed record LearnedOverlay(
 /// <param name="FixStrength">Pseudo-counts behind the knowledge base's P(fix | cause) of an action.</param>
 /// <param name="AnswerStrength">Pseudo-counts behind the knowledge base's P(answer | cause) of a question.</param>
 /// <param name="MinCases">A probability moves only when at least this many cases observed it.</param>
+/// <param name="NotFixed">Closed cases the person did not fix (escalated or unresolved): the ones a technician sees.</param>
+/// <param name="NotFixedConfirmed">Of those, the cases whose cause a technician confirmed (docs/learning.md: what makes
+/// learning reliable).</param>
 public sealed record OverlaySummary(
     int Cases,
     int ConfirmedCases,
@@ -27,8 +30,14 @@ public sealed record OverlaySummary(
     double FixStrength,
     double AnswerStrength,
     int MinCases,
-    int Iterations)
+    int Iterations,
+    int NotFixed = 0,
+    int NotFixedConfirmed = 0)
 {
+    /// <summary>Fewer than half of the cases not fixed have a confirmed cause: worth asking technicians to record it
+    /// (the learning-curve harness: confirming half of them halves the mean gap to the optimum).</summary>
+    public bool ConfirmationAdvised => NotFixedConfirmed * 2 < NotFixed;
+
     public const string FormatName = "kiriwake-learned/1";
 }
 

@@ -24,7 +24,7 @@ public static class LearnedOverlayReader
 
     public const double Floor = 0.01;
 
-    private static readonly string[] s_topKeys = ["format", "cases", "confirmedCases", "strength", "minCases", "iterations", "firstStepChanges"];
+    private static readonly string[] s_topKeys = ["format", "cases", "confirmedCases", "notFixed", "notFixedConfirmed", "strength", "minCases", "iterations", "firstStepChanges"];
     private static readonly string[] s_neverLearned = ["gates", "gate", "risk", "cost", "repairCost", "costMinutes"];
 
     /// <summary>The knowledge base with the overlay of <paramref name="directory"/> applied.</summary>
@@ -126,7 +126,9 @@ public static class LearnedOverlayReader
             strength is null ? 0 : r.Number(strength, "fix", null) ?? 0,
             strength is null ? 0 : r.Number(strength, "answers", null) ?? 0,
             (int)(r.Number(root, "minCases", null) ?? 0),
-            (int)(r.Number(root, "iterations", null, required: false) ?? 0));
+            (int)(r.Number(root, "iterations", null, required: false) ?? 0),
+            (int)(r.Number(root, "notFixed", null, required: false) ?? 0),
+            (int)(r.Number(root, "notFixedConfirmed", null, required: false) ?? 0));
         return (summary, changes);
     }
 

@@ -32,6 +32,8 @@ public static class OverlayYamlWriter
         sb.Append("format: ").AppendLine(OverlaySummary.FormatName);
         sb.Append("cases: ").AppendLine(Int(s.Cases));
         sb.Append("confirmedCases: ").AppendLine(Int(s.ConfirmedCases));
+        sb.Append("notFixed: ").AppendLine(Int(s.NotFixed));
+        sb.Append("notFixedConfirmed: ").AppendLine(Int(s.NotFixedConfirmed));
         sb.AppendLine("strength:");
         sb.Append("  prior: ").AppendLine(Num(s.PriorStrength));
         sb.Append("  fix: ").AppendLine(Num(s.FixStrength));

@@ -100,6 +100,8 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
         Assert.Contains(WebUtility.HtmlEncode(kb.Symptoms[symptomId].Title.Ja), html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(kb.Actions[actionId].Title.Ja), html, StringComparison.Ordinal);
         Assert.Contains("最初の手順が変わります", html, StringComparison.Ordinal);
+        Assert.Contains("自分では直らなかったケース 60 件のうち、原因が確認されたもの 0 件。", html, StringComparison.Ordinal); // all 60 escalated, none confirmed
+        Assert.Contains("id=\"confirm-advice\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(actionId, html, StringComparison.Ordinal);
         Assert.Equal(before, Fix(_host.Services, symptomId, actionId));
 

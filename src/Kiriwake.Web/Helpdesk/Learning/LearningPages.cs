@@ -156,6 +156,16 @@ public static class LearningPages
         body.Raw($"<h1>{T(ja, "学習結果", "Learned overlay")} {number}</h1>");
         body.Raw($"<p>{Html.E(When(context, row.CreatedAt))} {Html.E(row.CreatedBy)} · {Html.E(row.SourceName)} · {T(ja, "ケース", "cases")} {Html.N(row.Cases)}")
             .Raw($" ({T(ja, "うち技術担当が原因を確認", "with a cause confirmed by a technician")} {Html.N(overlay.Summary.ConfirmedCases)}) · {Html.E(StatusName(row.Status, ja))}</p>");
+        if (overlay.Summary.NotFixed > 0)
+        {
+            var confirmation = string.Format(CultureInfo.InvariantCulture, ConfirmationAdvice.NotFixed.Get(language), overlay.Summary.NotFixed, overlay.Summary.NotFixedConfirmed);
+            body.El("p", confirmation, "id=\"not-fixed\"");
+            if (overlay.Summary.ConfirmationAdvised)
+            {
+                body.El("p", ConfirmationAdvice.ConfirmAdvice.Get(language), "id=\"confirm-advice\" class=\"notice\"");
+            }
+        }
+
         body.Raw(InUse(context, served, ja));
         var sameKb = row.KnowledgeVersion == kb.Version;
         if (row.Status == LearnedOverlayStatus.Pending)

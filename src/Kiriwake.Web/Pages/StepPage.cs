@@ -12,6 +12,26 @@ namespace Kiriwake.Web.Pages;
 public static class StepPage
 {
     /// <param name="extras">Markup shown before the answers (local mode: what Kiriwake can do on the connected device).</param>
+    /// <summary>A step's instructions for the person's model and computer: each block's heading, numbered steps, warnings.</summary>
+    public static void Instructions(Html body, IReadOnlyList<InstructionBlock> blocks, string headingTag)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(blocks);
+        foreach (var block in blocks)
+        {
+            if (block.Heading is { Length: > 0 } h)
+            {
+                body.El(headingTag, h);
+            }
+
+            body.List(block.Steps, "ol", "class=\"instructions\"");
+            if (block.Warnings.Count > 0)
+            {
+                body.Raw("<div class=\"notice warn\">").List(block.Warnings).Raw("</div>");
+            }
+        }
+    }
+
     public static string Write(Html body, HttpContext context, WebSession session, Language language, KiriwakeWebOptions options, string? extras = null)
     {
         var prompt = session.Prompt;
@@ -29,20 +49,7 @@ public static class StepPage
         if (view is not null && view.Instructions.Count > 0)
         {
             body.Raw("<section aria-labelledby=\"howto\"><h2 id=\"howto\">").Text(WebText.HowTo.Get(language)).Raw("</h2>");
-            foreach (var block in view.Instructions)
-            {
-                if (block.Heading is { Length: > 0 } h)
-                {
-                    body.El("h3", h);
-                }
-
-                body.List(block.Steps, "ol", "class=\"instructions\"");
-                if (block.Warnings.Count > 0)
-                {
-                    body.Raw("<div class=\"notice warn\">").List(block.Warnings).Raw("</div>");
-                }
-            }
-
+            Instructions(body, view.Instructions, "h3");
             body.Raw("</section>");
         }
 

@@ -28,6 +28,34 @@ public static class StoreSetup
         return services;
     }
 
+    /// <summary>
+    /// Registers a context of another part of the app (the helpdesk, learning) on the same store, with its own
+    /// migrations history table: one class per provider for the migrations, the base class for everyone else.
+    /// </summary>
+    public static IServiceCollection AddStoreContext<TContext, TPostgres, TSqlite>(this IServiceCollection services, string migrationsHistoryTable)
+        where TContext : DbContext
+        where TPostgres : TContext
+        where TSqlite : TContext
+    {
+        services.AddDbContext<TPostgres>((sp, o) => o.UseStore(sp.GetRequiredService<StoreConnection>(), migrationsHistoryTable));
+        services.AddDbContext<TSqlite>((sp, o) => o.UseStore(sp.GetRequiredService<StoreConnection>(), migrationsHistoryTable));
+        services.AddScoped<TContext>(sp => sp.GetRequiredService<StoreConnection>().Provider == StoreProvider.Postgres
+            ? sp.GetRequiredService<TPostgres>()
+            : sp.GetRequiredService<TSqlite>());
+        return services;
+    }
+
+    /// <summary>The store's provider for such a context: PostgreSQL retries transient faults (a restarting server, a
+    /// dropped connection), after which the caller gets an exception the web maps to 503 with Retry-After.</summary>
+    public static DbContextOptionsBuilder UseStore(this DbContextOptionsBuilder options, StoreConnection connection, string migrationsHistoryTable)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.Provider == StoreProvider.Postgres
+            ? options.UseNpgsql(connection.ConnectionString, n => n.MigrationsHistoryTable(migrationsHistoryTable).EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), null))
+            : options.UseSqlite(connection.ConnectionString, s => s.MigrationsHistoryTable(migrationsHistoryTable));
+    }
+
     /// <summary>Applies the checked-in migrations; SQLite also gets WAL so readers never wait for the writer.</summary>
     public static async Task MigrateStoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -131,19 +131,7 @@ public static class CasePage
             case StepPrompt step:
                 var v = step.View;
                 body.El("h3", v.Title, "id=\"step-title\"");
-                foreach (var block in v.Instructions)
-                {
-                    if (block.Heading is { Length: > 0 } h)
-                    {
-                        body.El("h4", h);
-                    }
-
-                    body.List(block.Steps, "ol", "class=\"instructions\"");
-                    if (block.Warnings.Count > 0)
-                    {
-                        body.Raw("<div class=\"notice warn\">").List(block.Warnings).Raw("</div>");
-                    }
-                }
+                StepPage.Instructions(body, v.Instructions, "h4");
 
                 if (v.Risk is { Length: > 0 })
                 {

@@ -14,12 +14,7 @@ public static class HelpdeskStore
     /// </summary>
     public static IServiceCollection AddHelpdeskStore(this IServiceCollection services)
     {
-        services.AddDbContext<PostgresHelpdeskContext>((sp, o) => Configure(o, sp.GetRequiredService<StoreConnection>()));
-        services.AddDbContext<SqliteHelpdeskContext>((sp, o) => Configure(o, sp.GetRequiredService<StoreConnection>()));
-        services.AddScoped<HelpdeskContext>(sp => sp.GetRequiredService<StoreConnection>().Provider == StoreProvider.Postgres
-            ? sp.GetRequiredService<PostgresHelpdeskContext>()
-            : sp.GetRequiredService<SqliteHelpdeskContext>());
-        return services;
+        return services.AddStoreContext<HelpdeskContext, PostgresHelpdeskContext, SqliteHelpdeskContext>(HelpdeskContext.MigrationsHistoryTable);
     }
 
     /// <summary>A context outside dependency injection (the CLI's `audit verify`, `users add`; tests).</summary>
@@ -28,16 +23,14 @@ public static class HelpdeskStore
         ArgumentNullException.ThrowIfNull(connection);
         if (connection.Provider == StoreProvider.Postgres)
         {
-            var options = new DbContextOptionsBuilder<PostgresHelpdeskContext>();
-            Configure(options, connection);
-            return new PostgresHelpdeskContext(options.Options);
+            var postgres = new DbContextOptionsBuilder<PostgresHelpdeskContext>();
+            postgres.UseStore(connection, HelpdeskContext.MigrationsHistoryTable);
+            return new PostgresHelpdeskContext(postgres.Options);
         }
-        else
-        {
-            var options = new DbContextOptionsBuilder<SqliteHelpdeskContext>();
-            Configure(options, connection);
-            return new SqliteHelpdeskContext(options.Options);
-        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteHelpdeskContext>();
+        sqlite.UseStore(connection, HelpdeskContext.MigrationsHistoryTable);
+        return new SqliteHelpdeskContext(sqlite.Options);
     }
 
     /// <summary>A context on a connection already open by another context (see <see cref="SharedTransaction"/>).</summary>
@@ -49,21 +42,5 @@ public static class HelpdeskStore
     {
         ArgumentNullException.ThrowIfNull(db);
         await db.Database.MigrateAsync(cancellationToken);
-    }
-
-    private static void Configure(DbContextOptionsBuilder options, StoreConnection connection)
-    {
-        if (connection.Provider == StoreProvider.Postgres)
-        {
-            // Transient faults (a restarting server, a dropped connection) are retried; after that the caller
-            // gets an exception the web maps to 503 with Retry-After.
-            options.UseNpgsql(connection.ConnectionString, n => n
-                .MigrationsHistoryTable(HelpdeskContext.MigrationsHistoryTable)
-                .EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), null));
-        }
-        else
-        {
-            options.UseSqlite(connection.ConnectionString, s => s.MigrationsHistoryTable(HelpdeskContext.MigrationsHistoryTable));
-        }
     }
 }

@@ -15,37 +15,31 @@ namespace Kiriwake.Helpdesk.Tests.Cases;
 /// <summary>Cases on SQLite through the real pages: hand-over, who may see and do what, consent, closing, export.</summary>
 public sealed partial class CaseTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kiriwake-cases-").FullName;
     private readonly LogCollector _logs = new();
-    private HelpdeskHost _host = null!;
+    private readonly HelpdeskTestBed _bed;
 
-    private string Store => Path.Combine(_folder, "store.db");
-
-    public async Task InitializeAsync()
+    public CaseTests()
     {
-        _host = new HelpdeskHost(Store, s =>
+        _bed = new HelpdeskTestBed("kiriwake-cases-", s =>
         {
             s.AddSingleton<ILoggerProvider>(_logs);
             s.AddSingleton(new CaseOptions { LookupsPerMinute = 400 });
         });
-        _host.Settings["Helpdesk:TimeZone"] = "Asia/Tokyo"; // staff type and read times in their own zone
-        _ = _host.Server;
-        await HelpdeskHost.AddUserAsync(Store, "sato", "agent");
-        await HelpdeskHost.AddUserAsync(Store, "suzuki", "technician");
-        await HelpdeskHost.AddUserAsync(Store, "kimura", "admin");
+        _bed.Settings["Helpdesk:TimeZone"] = "Asia/Tokyo"; // staff type and read times in their own zone
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    private HelpdeskHost Host => _bed.Host;
+
+    private string Store => _bed.Store;
+
+    public Task InitializeAsync() => _bed.StartAsync(("sato", "agent"), ("suzuki", "technician"), ("kimura", "admin"));
+
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
 
     [Fact]
     public async Task HandOver_PersonSession_ShowsOneUnambiguousCodeInJapaneseAndEnglish()
     {
-        var person = _host.Browser();
+        var person = Host.Browser();
         var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
         Assert.Contains("ヘルプデスクに引き継ぐ", await person.GetStringAsync($"/s/{id}?lang=ja"), StringComparison.Ordinal);
 
@@ -63,7 +57,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task HandOver_UnknownSession_Returns404AndMakesNoCase()
     {
-        var person = _host.Browser();
+        var person = Host.Browser();
         var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
         var token = await HelpdeskHost.AntiforgeryTokenAsync(person, $"/s/{id}");
 
@@ -77,10 +71,10 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task CasesPagesAndApi_WithoutSignIn_RedirectOr401()
     {
-        var person = _host.Browser();
+        var person = Host.Browser();
         var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
         var code = await CaseDriver.HandOverAsync(person, id);
-        var anonymous = _host.Browser();
+        var anonymous = Host.Browser();
 
         foreach (var page in new[] { "/helpdesk/cases", $"/helpdesk/cases/{code}", $"/helpdesk/cases/open?code={code}", $"/helpdesk/cases/{code}/package",
                      $"/helpdesk/cases/{code}/package.md", $"/helpdesk/cases/{code}/package.json", "/helpdesk/analytics" })
@@ -179,10 +173,10 @@ public sealed partial class CaseTests : IAsyncLifetime
     /// <summary>A person's 4013 session handed over, and a staff member signed in (their browsers, the id, the code).</summary>
     private async Task<(HttpClient Person, string Id, string Code, HttpClient Staff)> HandedOverAsync(string account)
     {
-        var person = _host.Browser();
+        var person = Host.Browser();
         var id = await CaseDriver.StartSessionAsync(person, "restore-error-4013");
         var code = await CaseDriver.HandOverAsync(person, id);
-        var staff = _host.Browser();
+        var staff = Host.Browser();
         await HelpdeskHost.SignInAsync(staff, account, HelpdeskHost.Password);
         return (person, id, code, staff);
     }
@@ -223,7 +217,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     public async Task OwnerConsent_OnlyATechniciansRecordOpensTheGate_AndItIsAudited()
     {
         var (person, id, code, technician) = await HandedOverAsync("suzuki");
-        var agent = _host.Browser();
+        var agent = Host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
 
         var html = await CaseDriver.DriveToConsentAsync(technician, code);
@@ -337,16 +331,16 @@ public sealed partial class CaseTests : IAsyncLifetime
 
     [Fact]
     public async Task HandOverAnswerCloseExport_Sqlite_ContractShapeReadByLearning() =>
-        await CaseScenarios.HandOverAnswerCloseExportAsync(_host, Store);
+        await CaseScenarios.HandOverAnswerCloseExportAsync(Host, Store);
 
     [Fact]
     public async Task PastedText_NeverInLogsOrAudit()
     {
         const string secret = "SECRET-PASTE-7Q3X";
-        var person = _host.Browser();
+        var person = Host.Browser();
         var id = await CaseDriver.StartSessionFromTextAsync(person, $"iPhoneを復元できませんでした。不明なエラーが発生しました (4013) {secret}");
         var code = await CaseDriver.HandOverAsync(person, id);
-        var agent = _host.Browser();
+        var agent = Host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
         var (step, answers) = CaseDriver.Current(await agent.GetStringAsync($"/helpdesk/cases/{code}"));
         await CaseDriver.AnswerAsync(agent, code, step, answers[0]);
@@ -360,10 +354,10 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task Queue_Filters_ShowOpenWaitingAndClosedCases()
     {
-        var person = _host.Browser();
+        var person = Host.Browser();
         var first = await CaseDriver.HandOverAsync(person, await CaseDriver.StartSessionAsync(person, "restore-error-4013"));
         var second = await CaseDriver.HandOverAsync(person, await CaseDriver.StartSessionAsync(person, "icloud-storage-full"));
-        var agent = _host.Browser();
+        var agent = Host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
         Assert.Equal(HttpStatusCode.Redirect, (await CaseDriver.PostCaseAsync(agent, second, "waiting", ("waiting", "true"))).StatusCode);
 
@@ -382,10 +376,7 @@ public sealed partial class CaseTests : IAsyncLifetime
     [Fact]
     public async Task CaseLookup_ManyCodesInAMinute_Refused429ForThatAccountOnly()
     {
-        await using var host = new HelpdeskHost(Path.Combine(_folder, "limited.db"), s => s.AddSingleton(new CaseOptions { LookupsPerMinute = 5 }));
-        _ = host.Server;
-        await HelpdeskHost.AddUserAsync(Path.Combine(_folder, "limited.db"), "sato", "agent");
-        await HelpdeskHost.AddUserAsync(Path.Combine(_folder, "limited.db"), "suzuki", "technician");
+        var host = await _bed.StartAnotherAsync(_bed.InFolder("limited.db"), s => s.AddSingleton(new CaseOptions { LookupsPerMinute = 5 }), ("sato", "agent"), ("suzuki", "technician"));
         var agent = host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
 

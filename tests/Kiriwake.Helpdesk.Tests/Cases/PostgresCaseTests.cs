@@ -10,10 +10,9 @@ public sealed class PostgresCaseTests(ThrowawayPostgres server)
     [PostgresFact]
     public async Task HandOverAnswerCloseExport_Postgres_ContractShapeReadByLearning()
     {
-        var database = await server.CreateDatabaseAsync();
-        await using var host = new HelpdeskHost(database.ConnectionString);
-        _ = host.Server;
+        await using var bed = HelpdeskTestBed.On((await server.CreateDatabaseAsync()).ConnectionString);
+        await bed.StartAsync();
 
-        await CaseScenarios.HandOverAnswerCloseExportAsync(host, database.ConnectionString);
+        await CaseScenarios.HandOverAnswerCloseExportAsync(bed.Host, bed.Store);
     }
 }

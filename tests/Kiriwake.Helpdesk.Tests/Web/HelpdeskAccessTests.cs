@@ -10,32 +10,20 @@ namespace Kiriwake.Helpdesk.Tests.Web;
 /// <summary>Who may open what: anonymous, agent, admin; sign-in, lockout, sign-out everywhere; all audited.</summary>
 public sealed class HelpdeskAccessTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kiriwake-helpdesk-web-").FullName;
-    private HelpdeskHost _host = null!;
+    private readonly HelpdeskTestBed _bed = new("kiriwake-helpdesk-web-");
 
-    private string Store => Path.Combine(_folder, "store.db");
+    private HelpdeskHost Host => _bed.Host;
 
-    public async Task InitializeAsync()
-    {
-        _host = new HelpdeskHost(Store);
-        _ = _host.Server; // starts the app: migrations applied
-        await HelpdeskHost.AddUserAsync(Store, "sato", "agent");
-        await HelpdeskHost.AddUserAsync(Store, "kimura", "admin");
-    }
+    public Task InitializeAsync() => _bed.StartAsync(("sato", "agent"), ("kimura", "admin"));
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
 
     [Theory]
     [InlineData("/helpdesk")]
     [InlineData("/helpdesk/admin/users")]
     public async Task Get_HelpdeskPageWithoutSignIn_RedirectsToSignIn(string page)
     {
-        var response = await _host.Browser().GetAsync(page);
+        var response = await Host.Browser().GetAsync(page);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("http://localhost/helpdesk/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -44,7 +32,7 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task Api_WithoutSignIn_Returns401()
     {
-        var client = _host.Browser();
+        var client = Host.Browser();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/helpdesk/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/helpdesk/users")).StatusCode);
@@ -54,7 +42,7 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task Agent_AdminPageAndApi_Returns403()
     {
-        var client = _host.Browser();
+        var client = Host.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await HelpdeskHost.SignInAsync(client, "sato", HelpdeskHost.Password)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/helpdesk/me")).StatusCode);
@@ -66,13 +54,13 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task Admin_ChangesRole_AgentBecomesTechnicianAndChangeIsAudited()
     {
-        var admin = _host.Browser();
+        var admin = Host.Browser();
         await HelpdeskHost.SignInAsync(admin, "kimura", HelpdeskHost.Password);
 
         var response = await admin.PutAsJsonAsync("/api/helpdesk/users/sato/role", new { role = "technician" });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var agent = _host.Browser();
+        var agent = Host.Browser();
         await HelpdeskHost.SignInAsync(agent, "sato", HelpdeskHost.Password);
         Assert.Contains("\"technician\"", await agent.GetStringAsync("/api/helpdesk/me"), StringComparison.Ordinal);
         var audit = await AuditAsync();
@@ -82,7 +70,7 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_RightPassword_SignsInAndIsAudited()
     {
-        var client = _host.Browser();
+        var client = Host.Browser();
 
         var response = await HelpdeskHost.SignInAsync(client, "sato", HelpdeskHost.Password);
 
@@ -96,7 +84,7 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_WithoutAntiforgeryToken_RejectedAndNotSignedIn()
     {
-        var client = _host.Browser();
+        var client = Host.Browser();
 
         var response = await client.PostAsync("/helpdesk/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -111,7 +99,7 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_FiveWrongPasswords_LocksOutAndAuditsWithoutThePassword()
     {
-        var client = _host.Browser();
+        var client = Host.Browser();
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await HelpdeskHost.SignInAsync(client, "sato", "wrong password " + i)).StatusCode);
@@ -130,7 +118,7 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_PasswordTypedAsAccountName_NotRecorded()
     {
-        var client = _host.Browser();
+        var client = Host.Browser();
 
         await HelpdeskHost.SignInAsync(client, "hunter2-secret-typed-here", "x");
 
@@ -142,8 +130,8 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task SignOutEverywhere_OtherBrowsersCookie_NoLongerWorks()
     {
-        var office = _host.Browser();
-        var laptop = _host.Browser();
+        var office = Host.Browser();
+        var laptop = Host.Browser();
         await HelpdeskHost.SignInAsync(office, "sato", HelpdeskHost.Password);
         await HelpdeskHost.SignInAsync(laptop, "sato", HelpdeskHost.Password);
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/helpdesk/me")).StatusCode);
@@ -159,8 +147,8 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_OnOneServer_CookieValidOnAnotherSharingTheStore()
     {
-        await using var second = new HelpdeskHost(Store);
-        var first = _host.Browser();
+        var second = _bed.NewHost();
+        var first = Host.Browser();
         await HelpdeskHost.SignInAsync(first, "kimura", HelpdeskHost.Password);
         var cookie = string.Join("; ", (await first.GetAsync("/api/helpdesk/me")).RequestMessage!.Headers.GetValues("Cookie"));
 
@@ -174,7 +162,7 @@ public sealed class HelpdeskAccessTests : IAsyncLifetime
 
     private async Task<List<Kiriwake.Web.Helpdesk.Audit.AuditEvent>> AuditAsync()
     {
-        await using var db = HelpdeskStore.Open(StoreConnection.Parse(Store, Store));
+        await using var db = HelpdeskStore.Open(StoreConnection.Parse(_bed.Store, _bed.Store));
         return await db.AuditEvents.AsNoTracking().OrderBy(a => a.Seq).ToListAsync();
     }
 }

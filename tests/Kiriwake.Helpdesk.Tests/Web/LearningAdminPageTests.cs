@@ -18,30 +18,20 @@ namespace Kiriwake.Helpdesk.Tests.Web;
 public sealed class LearningAdminPageTests : IAsyncLifetime
 {
     private const string Page = "/helpdesk/admin/learning";
-    private readonly string _folder = Directory.CreateTempSubdirectory("kiriwake-learning-web-").FullName;
-    private HelpdeskHost _host = null!;
+    private readonly HelpdeskTestBed _bed = new("kiriwake-learning-web-");
 
-    private string Store => Path.Combine(_folder, "store.db");
+    private HelpdeskHost Host => _bed.Host;
 
-    public async Task InitializeAsync()
-    {
-        _host = new HelpdeskHost(Store);
-        _ = _host.Server;
-        await HelpdeskHost.AddUserAsync(Store, "sato", "agent");
-        await HelpdeskHost.AddUserAsync(Store, "kimura", "admin");
-    }
+    private string Store => _bed.Store;
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public Task InitializeAsync() => _bed.StartAsync(("sato", "agent"), ("kimura", "admin"));
+
+    public Task DisposeAsync() => _bed.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Get_LearningPageWithoutSignIn_RedirectsToSignIn()
     {
-        var response = await _host.Browser().GetAsync(Page);
+        var response = await Host.Browser().GetAsync(Page);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("http://localhost/helpdesk/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -50,7 +40,7 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
     [Fact]
     public async Task Agent_LearningPageAndApprove_Returns403()
     {
-        var client = _host.Browser();
+        var client = Host.Browser();
         await HelpdeskHost.SignInAsync(client, "sato", HelpdeskHost.Password);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Page)).StatusCode);
@@ -90,7 +80,7 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
         var admin = await AdminAsync();
         var lines = Cases(out var symptomId, out var actionId);
         var kb = KnowledgeLoader.Load(RepoPaths.Knowledge);
-        var before = Fix(_host.Services, symptomId, actionId);
+        var before = Fix(Host.Services, symptomId, actionId);
 
         // Propose: the preview (Japanese by default) names the symptom and the step in words, not ids, and nothing is used yet.
         var proposed = await UploadAsync(admin, lines, "export.jsonl");
@@ -103,17 +93,17 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
         Assert.Contains("自分では直らなかったケース 60 件のうち、原因が確認されたもの 0 件。", html, StringComparison.Ordinal); // all 60 escalated, none confirmed
         Assert.Contains("id=\"confirm-advice\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(actionId, html, StringComparison.Ordinal);
-        Assert.Equal(before, Fix(_host.Services, symptomId, actionId));
+        Assert.Equal(before, Fix(Host.Services, symptomId, actionId));
 
         // Approve without the form's token: refused.
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync(preview + "/approve", new FormUrlEncodedContent([]))).StatusCode);
-        Assert.Equal(before, Fix(_host.Services, symptomId, actionId));
+        Assert.Equal(before, Fix(Host.Services, symptomId, actionId));
 
         var token = await HelpdeskHost.AntiforgeryTokenAsync(admin, preview);
         var approved = await admin.PostAsync(preview + "/approve", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
-        var learned = Fix(_host.Services, symptomId, actionId);
+        var learned = Fix(Host.Services, symptomId, actionId);
         Assert.True(learned < before - 0.1, $"P(fix) {before} → {learned}");
         var row = Assert.Single(await OverlaysAsync());
         Assert.Equal(LearnedOverlayStatus.Approved, row.Status);
@@ -126,8 +116,7 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
         }
 
         // A second server on the same database diagnoses with the approved overlay too.
-        await using var second = new HelpdeskHost(Store);
-        _ = second.Server;
+        var second = await _bed.StartAnotherAsync();
         Assert.Equal(learned, Fix(second.Services, symptomId, actionId));
     }
 
@@ -136,7 +125,7 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
     {
         var admin = await AdminAsync();
         var lines = Cases(out var symptomId, out var actionId);
-        var before = Fix(_host.Services, symptomId, actionId);
+        var before = Fix(Host.Services, symptomId, actionId);
         var preview = (await UploadAsync(admin, lines, "export.jsonl")).Headers.Location!.ToString();
         var token = await HelpdeskHost.AntiforgeryTokenAsync(admin, preview);
         await HelpdeskHost.ExecuteSqlAsync(Store, "CREATE TRIGGER refuse_approval_audit BEFORE INSERT ON audit_events WHEN NEW.action = 'learning-approve' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
@@ -145,9 +134,8 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
 
         Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal(LearnedOverlayStatus.Pending, Assert.Single(await OverlaysAsync()).Status); // one transaction with its audit row
-        Assert.Equal(before, Fix(_host.Services, symptomId, actionId));
-        await using var second = new HelpdeskHost(Store);
-        _ = second.Server;
+        Assert.Equal(before, Fix(Host.Services, symptomId, actionId));
+        var second = await _bed.StartAnotherAsync();
         Assert.Equal(before, Fix(second.Services, symptomId, actionId));
     }
 
@@ -156,23 +144,23 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
     {
         var admin = await AdminAsync();
         var lines = Cases(out var symptomId, out var actionId);
-        var before = Fix(_host.Services, symptomId, actionId);
+        var before = Fix(Host.Services, symptomId, actionId);
         var preview = (await UploadAsync(admin, lines, "export.jsonl")).Headers.Location!.ToString();
         var token = await HelpdeskHost.AntiforgeryTokenAsync(admin, preview);
         await admin.PostAsync(preview + "/approve", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token }));
-        Assert.NotEqual(before, Fix(_host.Services, symptomId, actionId));
+        Assert.NotEqual(before, Fix(Host.Services, symptomId, actionId));
 
         token = await HelpdeskHost.AntiforgeryTokenAsync(admin, Page);
         var response = await admin.PostAsync(Page + "/withdraw", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(before, Fix(_host.Services, symptomId, actionId));
+        Assert.Equal(before, Fix(Host.Services, symptomId, actionId));
         Assert.Equal(LearnedOverlayStatus.Withdrawn, Assert.Single(await OverlaysAsync()).Status);
     }
 
     private async Task<HttpClient> AdminAsync()
     {
-        var admin = _host.Browser();
+        var admin = Host.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await HelpdeskHost.SignInAsync(admin, "kimura", HelpdeskHost.Password)).StatusCode);
         return admin;
     }
@@ -190,7 +178,7 @@ public sealed class LearningAdminPageTests : IAsyncLifetime
 
     private async Task<List<LearnedOverlayRow>> OverlaysAsync()
     {
-        await using var scope = _host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LearningContext>().Overlays.AsNoTracking().ToListAsync();
     }
 

@@ -13,30 +13,25 @@ namespace Kiriwake.Helpdesk.Tests.Web;
 /// the helpdesk with its role, an unknown one is refused and audited, and without configuration nothing changes.</summary>
 public sealed class OpenIdSignInTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kiriwake-helpdesk-oidc-").FullName;
+    private readonly HelpdeskTestBed _bed = new("kiriwake-helpdesk-oidc-");
     private FakeOpenIdProvider _provider = null!;
-
-    private string Store => Path.Combine(_folder, "store.db");
 
     public async Task InitializeAsync()
     {
         _provider = await FakeOpenIdProvider.StartAsync();
-        await using var plain = new HelpdeskHost(Store);
-        _ = plain.Server; // migrations applied
-        await HelpdeskHost.AddUserAsync(Store, "sato", "agent");
-        await HelpdeskHost.AddUserAsync(Store, "kimura", "admin");
+        await _bed.StartAsync(("sato", "agent"), ("kimura", "admin")); // a server without OpenID Connect: migrations applied
     }
 
     public async Task DisposeAsync()
     {
+        await _bed.DisposeAsync(); // its servers first: they use the provider
         await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>Another server on the store, with OpenID Connect (not started yet).</summary>
     private HelpdeskHost Configured(Action<Dictionary<string, string?>>? more = null)
     {
-        var host = new HelpdeskHost(Store);
+        var host = _bed.NewHost();
         host.Settings["Helpdesk:OpenIdConnect:Authority"] = _provider.Issuer;
         host.Settings["Helpdesk:OpenIdConnect:ClientId"] = FakeOpenIdProvider.ClientId;
         host.Settings["Helpdesk:OpenIdConnect:ClientSecret"] = FakeOpenIdProvider.ClientSecret;
@@ -73,7 +68,7 @@ public sealed class OpenIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_KnownEmailThroughProvider_ReachesTheHelpdeskWithTheAccountsRole()
     {
-        await using var host = Configured();
+        var host = Configured();
         await SetEmailAsync(host, "sato", "sato@contoso.example");
         _provider.Identity = new() { ["sub"] = "0001", ["email"] = "sato@contoso.example" };
         var browser = host.Browser();
@@ -94,7 +89,7 @@ public sealed class OpenIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_UnknownIdentity_RefusedNoCookieAndAudited()
     {
-        await using var host = Configured();
+        var host = Configured();
         _provider.Identity = new() { ["sub"] = "0099", ["email"] = "stranger@contoso.example" };
         var browser = host.Browser();
 
@@ -113,7 +108,7 @@ public sealed class OpenIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_ConfiguredClaimAndRoleClaim_AccountByNameRoleFromTheDirectory()
     {
-        await using var host = Configured(s =>
+        var host = Configured(s =>
         {
             s["Helpdesk:OpenIdConnect:UserClaim"] = "preferred_username";
             s["Helpdesk:OpenIdConnect:RoleClaim"] = "groups";
@@ -133,7 +128,7 @@ public sealed class OpenIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_RoleClaimGrantsNoRole_Refused()
     {
-        await using var host = Configured(s =>
+        var host = Configured(s =>
         {
             s["Helpdesk:OpenIdConnect:UserClaim"] = "preferred_username";
             s["Helpdesk:OpenIdConnect:RoleClaim"] = "groups";
@@ -151,7 +146,7 @@ public sealed class OpenIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task NotConfigured_SignInPageAndRoutes_Unchanged()
     {
-        await using var host = new HelpdeskHost(Store);
+        var host = _bed.NewHost();
         var browser = host.Browser();
 
         var page = await browser.GetStringAsync("/helpdesk/sign-in?lang=en");
@@ -166,7 +161,7 @@ public sealed class OpenIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task HalfConfigured_ServerDoesNotStart_SaysWhichKeyIsMissing()
     {
-        await using var host = new HelpdeskHost(Store);
+        var host = _bed.NewHost();
         host.Settings["Helpdesk:OpenIdConnect:Authority"] = _provider.Issuer;
         host.Settings["Helpdesk:OpenIdConnect:ClientId"] = FakeOpenIdProvider.ClientId;
 
@@ -177,7 +172,7 @@ public sealed class OpenIdSignInTests : IAsyncLifetime
 
     private async Task<List<Kiriwake.Web.Helpdesk.Audit.AuditEvent>> AuditAsync()
     {
-        await using var db = HelpdeskStore.Open(StoreConnection.Parse(Store, Store));
+        await using var db = HelpdeskStore.Open(StoreConnection.Parse(_bed.Store, _bed.Store));
         return await db.AuditEvents.AsNoTracking().OrderBy(a => a.Seq).ToListAsync();
     }
 

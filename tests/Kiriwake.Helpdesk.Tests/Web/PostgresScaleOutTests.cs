@@ -16,13 +16,10 @@ public sealed class PostgresScaleOutTests(ThrowawayPostgres server)
     [PostgresFact]
     public async Task SignIn_OnOneServer_CookieValidOnTheOther()
     {
-        var database = await server.CreateDatabaseAsync();
-        await using var first = new HelpdeskHost(database.ConnectionString);
-        await using var second = new HelpdeskHost(database.ConnectionString);
-        _ = first.Server;
-        _ = second.Server;
-        await HelpdeskHost.AddUserAsync(database.ConnectionString, "kimura", "admin");
-        var browser = first.Browser();
+        await using var bed = HelpdeskTestBed.On((await server.CreateDatabaseAsync()).ConnectionString);
+        await bed.StartAsync(("kimura", "admin"));
+        var second = await bed.StartAnotherAsync();
+        var browser = bed.Host.Browser();
         await HelpdeskHost.SignInAsync(browser, "kimura", HelpdeskHost.Password);
         var cookie = string.Join("; ", (await browser.GetAsync("/api/helpdesk/me")).RequestMessage!.Headers.GetValues("Cookie"));
 
@@ -37,13 +34,11 @@ public sealed class PostgresScaleOutTests(ThrowawayPostgres server)
     [PostgresFact]
     public async Task PostgresRestarted_MidRun_ClearRetryableErrorThenBothServersRecoverWithNothingLost()
     {
-        var database = await server.CreateDatabaseAsync();
-        await using var first = new HelpdeskHost(database.ConnectionString);
-        await using var second = new HelpdeskHost(database.ConnectionString);
-        var one = first.Browser();
+        await using var bed = HelpdeskTestBed.On((await server.CreateDatabaseAsync()).ConnectionString);
+        await bed.StartAsync(("sato", "agent"));
+        var second = await bed.StartAnotherAsync();
+        var one = bed.Host.Browser();
         var two = second.Browser();
-        _ = second.Server;
-        await HelpdeskHost.AddUserAsync(database.ConnectionString, "sato", "agent");
         await HelpdeskHost.SignInAsync(one, "sato", HelpdeskHost.Password);
 
         // A session started on one server, answered once (acknowledged) on the other.

@@ -46,10 +46,20 @@ internal static class TestWorld
 
     /// <summary>
     /// Cases from the truth: both questions answered, then the three actions in a random order until one fixes it
-    /// (the erase is never tried: no backup), else the service call.
+    /// (the erase is never tried: no backup), else the service call; <paramref name="confirmedShare"/> of all cases
+    /// have their cause confirmed.
     /// </summary>
-    public static List<ClosedCase> Cases(KnowledgeBase truth, int count, int seed, double confirmedShare = 0)
+    public static List<ClosedCase> Cases(KnowledgeBase truth, int count, int seed, double confirmedShare = 0) =>
+        Cases(truth, count, seed, CasePlan.AllActionsShuffled(confirmedShare));
+
+    /// <summary>
+    /// Cases from the truth: the cause drawn from its prior, both questions answered, then the plan's actions in its
+    /// order until one fixes it, else the service call; the cause confirmed where the plan says.
+    /// </summary>
+    public static List<ClosedCase> Cases(KnowledgeBase truth, int count, int seed, CasePlan plan)
     {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(plan);
         var rng = new Random(seed);
         var prior = truth.Symptoms[Symptom].Prior.Select(p => p.P).ToArray();
         var cases = new List<ClosedCase>();
@@ -65,7 +75,7 @@ internal static class TestWorld
             }
 
             var fixedIt = false;
-            foreach (var a in Causes.Select(c => "a" + c).OrderBy(_ => rng.Next()))
+            foreach (var a in plan.Actions(rng))
             {
                 var p = truth.Actions[a].Fixes.Where(f => f.CauseId == cause).Select(f => f.P).DefaultIfEmpty(0).Max();
                 fixedIt = rng.NextDouble() < p;
@@ -81,10 +91,23 @@ internal static class TestWorld
                 steps.Add(new CaseStep("support", "escalated"));
             }
 
-            cases.Add(new ClosedCase("generated", n + 1, Symptom, steps, rng.NextDouble() < confirmedShare ? cause : null, fixedIt ? "fixed" : "escalated"));
+            cases.Add(new ClosedCase("generated", n + 1, Symptom, steps, plan.Confirmed(rng, fixedIt) ? cause : null, fixedIt ? "fixed" : "escalated"));
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// How generated cases go: the actions tried, in order, until one fixes it (given the random stream, to draw an
+    /// order); and whether a case's cause is confirmed, given the stream and whether the case was fixed. Each reads
+    /// the stream where a case reaches it, so the cases follow from the seed.
+    /// </summary>
+    public sealed record CasePlan(Func<Random, IEnumerable<string>> Actions, Func<Random, bool, bool> Confirmed)
+    {
+        /// <summary>The three actions in a random order; a cause confirmed on <paramref name="confirmedShare"/> of all cases.</summary>
+        public static CasePlan AllActionsShuffled(double confirmedShare = 0) => new(
+            rng => Causes.Select(c => "a" + c).OrderBy(_ => rng.Next()),
+            (rng, _) => rng.NextDouble() < confirmedShare);
     }
 
     private static int Draw(Random rng, double[] p)

@@ -51,43 +51,6 @@ public sealed class ConfirmedEscalationsTests
 
     /// <summary>Both questions answered, then the actions for k1 and k2 (never k3's) until one fixes it, else the service
     /// call; the cause is confirmed on the escalated cases when asked.</summary>
-    private static List<ClosedCase> Cases(KnowledgeBase truth, int count, int seed, bool confirmNotFixed)
-    {
-        var rng = new Random(seed);
-        var cases = new List<ClosedCase>();
-        for (var n = 0; n < count; n++)
-        {
-            var u = rng.NextDouble();
-            var k = u < s_truePrior[0] ? 0 : u < s_truePrior[0] + s_truePrior[1] ? 1 : 2;
-            var cause = TestWorld.Causes[k];
-            var steps = new List<CaseStep>();
-            foreach (var q in new[] { "q1", "q2" })
-            {
-                var pYes = truth.Questions[q].Answers.First(a => a.Id == "yes").P(cause);
-                steps.Add(new CaseStep(q, rng.NextDouble() < pYes ? "yes" : "no"));
-            }
-
-            var fixedIt = false;
-            foreach (var a in new[] { "ak1", "ak2" })
-            {
-                var p = truth.Actions[a].Fixes.Where(f => f.CauseId == cause).Select(f => f.P).DefaultIfEmpty(0).Max();
-                fixedIt = rng.NextDouble() < p;
-                steps.Add(new CaseStep(a, fixedIt ? "fixed" : "not-fixed"));
-                if (fixedIt)
-                {
-                    break;
-                }
-            }
-
-            if (!fixedIt)
-            {
-                steps.Add(new CaseStep("support", "escalated"));
-            }
-
-            var confirmed = !fixedIt && confirmNotFixed ? cause : null;
-            cases.Add(new ClosedCase("generated", n + 1, TestWorld.Symptom, steps, confirmed, fixedIt ? "fixed" : "escalated"));
-        }
-
-        return cases;
-    }
+    private static List<ClosedCase> Cases(KnowledgeBase truth, int count, int seed, bool confirmNotFixed) =>
+        TestWorld.Cases(truth, count, seed, new TestWorld.CasePlan(_ => ["ak1", "ak2"], (_, fixedIt) => confirmNotFixed && !fixedIt));
 }

@@ -116,8 +116,9 @@ internal static class LearningCurveHarness
     private static EnginePolicy Planner(KnowledgeBase kb, string symptom) =>
         new(new CompiledModel(ModelFlattener.Flatten(kb, symptom)), GateState.AllOpen);
 
+    /// <summary>The expected cost under the truth of the engine planned on another model with the same steps.</summary>
     private static double Cost(EnginePolicy planner, CompiledModel truth) =>
-        PolicyEvaluator.ExpectedCost(truth, new TransferredPolicy(planner, truth));
+        RobustnessEvaluator.ExpectedCostUnderTruth(truth, new BelievedPolicy(planner.Model, planner));
 
     private static string Report(WorldResult[] results, string[] symptoms, int worlds, int total, int batch, double confirmed, double confirmEscalated, int minCases, LearningOptions options, int seed, string[] args, TimeSpan elapsed)
     {

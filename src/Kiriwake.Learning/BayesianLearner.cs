@@ -84,6 +84,12 @@ public static class BayesianLearner
 
         var em = new ExpectationMaximization(space, grouped, options);
         em.Run();
+        if (options.PosteriorSweeps > 0)
+        {
+            // Seeded by the cases themselves: the same cases give the same estimate.
+            new PosteriorSampler(em, grouped, options, new Random(Seed(keys))).AverageInto(options.BurnInSweeps, options.PosteriorSweeps);
+        }
+
         var overlay = BuildOverlay(space, em, options, closed.Length, closed.Count(c => c.ConfirmedCause is not null));
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var s = 0; s < space.Symptoms.Count; s++)
@@ -127,13 +133,30 @@ public static class BayesianLearner
             }
         }
 
-        var summary = new OverlaySummary(cases, confirmed, options.PriorStrength, options.FixStrength, options.AnswerStrength, options.MinCases, em.Iterations);
+        var summary = new OverlaySummary(cases, confirmed, options.PriorStrength, options.FixStrength, options.AnswerStrength, options.MinCases, em.Iterations, Sweeps: options.PosteriorSweeps);
         return new LearnedOverlay(
             summary,
             priors.OrderBy(p => p.SymptomId, StringComparer.Ordinal).ToArray(),
             fixes.OrderBy(f => f.ActionId, StringComparer.Ordinal).ThenBy(f => f.CauseId, StringComparer.Ordinal).ToArray(),
             answers.OrderBy(a => a.QuestionId, StringComparer.Ordinal).ThenBy(a => a.CauseId, StringComparer.Ordinal).ToArray(),
             []);
+    }
+
+    private static int Seed(string[] keys)
+    {
+        // FNV-1a over the canonical cases: stable across processes (string.GetHashCode is not).
+        var h = 2166136261u;
+        foreach (var key in keys)
+        {
+            foreach (var ch in key)
+            {
+                h = (h ^ ch) * 16777619u;
+            }
+
+            h = (h ^ 4) * 16777619u;
+        }
+
+        return (int)(h & 0x7fffffff);
     }
 
     private static double Round(double p) => Math.Round(p, Decimals);

@@ -76,6 +76,7 @@ public sealed class SafetyTests
             Assert.True(notFixed.Length > 0);
             Assert.Equal((notFixed.Length, notFixed.Count(c => c.ConfirmedCause is not null)), (read.NotFixed, read.NotFixedConfirmed));
             Assert.Equal(result.Overlay.Summary, read);
+            Assert.Equal(LearningOptions.Default.PosteriorSweeps, read.Sweeps); // the estimate is the posterior mean, and says so
             Assert.True(read.ConfirmationAdvised); // about 10 % confirmed: fewer than half
         }
         finally

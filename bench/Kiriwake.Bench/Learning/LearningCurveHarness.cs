@@ -52,6 +52,8 @@ internal static class LearningCurveHarness
             PriorStrength = Double(args, "--prior-strength", LearningOptions.Default.PriorStrength),
             FixStrength = Double(args, "--fix-strength", LearningOptions.Default.FixStrength),
             AnswerStrength = Double(args, "--answer-strength", LearningOptions.Default.AnswerStrength),
+            PosteriorSweeps = Int(args, "--posterior-sweeps", LearningOptions.Default.PosteriorSweeps),
+            BurnInSweeps = Int(args, "--burn-in", LearningOptions.Default.BurnInSweeps),
         };
         Directory.CreateDirectory(outDir);
 
@@ -130,6 +132,7 @@ internal static class LearningCurveHarness
         md.Append(CultureInfo.InvariantCulture, $"{symptoms.Length} symptoms × {worlds} true worlds (seed {seed}): priors off by factors in [1/3, 3], P(fix | cause) off by up to ±0.3. ");
         md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of all cases and {confirmEscalated:0.##} of the cases the person did not fix have a technician-confirmed cause. ");
         md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases. ");
+        md.Append(CultureInfo.InvariantCulture, $"Estimate: {(options.PosteriorSweeps > 0 ? $"the posterior mean over {options.PosteriorSweeps} sweeps of the sampler after {options.BurnInSweeps}" : "the EM's posterior mode")}. ");
         md.AppendLine("Costs: exact expected minutes per case under the true model (risk price included, gates open), of the engine planned on what it believes. Gap: above the truth's optimum (exact search on the true model).");
         md.Append(CultureInfo.InvariantCulture, $"Run time {elapsed.TotalMinutes:0.0} min on a shared 2-core machine.").AppendLine();
         md.AppendLine();

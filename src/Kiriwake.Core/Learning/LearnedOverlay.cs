@@ -23,6 +23,7 @@ public sealed record LearnedOverlay(
 /// <param name="NotFixed">Closed cases the person did not fix (escalated or unresolved): the ones a technician sees.</param>
 /// <param name="NotFixedConfirmed">Of those, the cases whose cause a technician confirmed (docs/learning.md: what makes
 /// learning reliable).</param>
+/// <param name="Sweeps">Sweeps of the posterior sampler averaged into the estimate (0: the EM's posterior mode).</param>
 public sealed record OverlaySummary(
     int Cases,
     int ConfirmedCases,
@@ -32,7 +33,8 @@ public sealed record OverlaySummary(
     int MinCases,
     int Iterations,
     int NotFixed = 0,
-    int NotFixedConfirmed = 0)
+    int NotFixedConfirmed = 0,
+    int Sweeps = 0)
 {
     /// <summary>Fewer than half of the cases not fixed have a confirmed cause: worth asking technicians to record it
     /// (the learning-curve harness: confirming half of them halves the mean gap to the optimum).</summary>

@@ -24,7 +24,7 @@ public static class LearnedOverlayReader
 
     public const double Floor = 0.01;
 
-    private static readonly string[] s_topKeys = ["format", "cases", "confirmedCases", "notFixed", "notFixedConfirmed", "strength", "minCases", "iterations", "firstStepChanges"];
+    private static readonly string[] s_topKeys = ["format", "cases", "confirmedCases", "notFixed", "notFixedConfirmed", "strength", "minCases", "iterations", "sweeps", "firstStepChanges"];
     private static readonly string[] s_neverLearned = ["gates", "gate", "risk", "cost", "repairCost", "costMinutes"];
 
     /// <summary>The knowledge base with the overlay of <paramref name="directory"/> applied.</summary>
@@ -128,7 +128,8 @@ public static class LearnedOverlayReader
             (int)(r.Number(root, "minCases", null) ?? 0),
             (int)(r.Number(root, "iterations", null, required: false) ?? 0),
             (int)(r.Number(root, "notFixed", null, required: false) ?? 0),
-            (int)(r.Number(root, "notFixedConfirmed", null, required: false) ?? 0));
+            (int)(r.Number(root, "notFixedConfirmed", null, required: false) ?? 0),
+            (int)(r.Number(root, "sweeps", null, required: false) ?? 0));
         return (summary, changes);
     }
 

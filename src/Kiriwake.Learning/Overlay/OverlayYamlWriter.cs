@@ -40,6 +40,7 @@ public static class OverlayYamlWriter
         sb.Append("  answers: ").AppendLine(Num(s.AnswerStrength));
         sb.Append("minCases: ").AppendLine(Int(s.MinCases));
         sb.Append("iterations: ").AppendLine(Int(s.Iterations));
+        sb.Append("sweeps: ").AppendLine(Int(s.Sweeps));
         if (overlay.FirstStepChanges.Count == 0)
         {
             sb.AppendLine("firstStepChanges: []");

@@ -73,14 +73,30 @@ public sealed class ExpectationMaximizationTests
         // Ten cases confirmed as k2, each fixed by the action for k1's neighbour: the transcript alone would say k2 too,
         // but a confirmed cause is counted whole whatever the transcript says.
         var cases = Enumerable.Range(1, 10).Select(n => new ClosedCase("c.jsonl", n, TestWorld.Symptom, [new CaseStep("ak1", "not-fixed"), new CaseStep("support", "escalated")], "k2", "escalated")).ToArray();
-        var options = LearningOptions.Default with { MinCases = 10, PriorStrength = 10 };
+        var options = LearningOptions.Default with { MinCases = 10, PriorStrength = 10, PosteriorSweeps = 0 };
 
         var prior = BayesianLearner.Estimate(kb, cases, options).Overlay.Priors.Single().Causes.ToDictionary(c => c.Id, c => c.P);
 
-        // (S·m + n) / (S + N): k2 = (10·0.25 + 10) / 20, k1 = 10·0.5 / 20, k3 = 10·0.25 / 20.
+        // The EM's mode, (S·m + n) / (S + N): k2 = (10·0.25 + 10) / 20, k1 = 10·0.5 / 20, k3 = 10·0.25 / 20.
         Assert.Equal(0.625, prior["k2"], 6);
         Assert.Equal(0.25, prior["k1"], 6);
         Assert.Equal(0.125, prior["k3"], 6);
+    }
+
+    [Fact]
+    public void Learn_ConfirmedCause_PosteriorMeanCountsItWhole()
+    {
+        var kb = TestWorld.Kb(prior: [0.5, 0.25, 0.25]);
+        var cases = Enumerable.Range(1, 10).Select(n => new ClosedCase("c.jsonl", n, TestWorld.Symptom, [new CaseStep("ak1", "not-fixed"), new CaseStep("support", "escalated")], "k2", "escalated")).ToArray();
+        var options = LearningOptions.Default with { MinCases = 10, PriorStrength = 10, PosteriorSweeps = 2000 };
+
+        var prior = BayesianLearner.Estimate(kb, cases, options).Overlay.Priors.Single().Causes.ToDictionary(c => c.Id, c => c.P);
+
+        // Every cause is known, so each draw comes from Dirichlet(S·m + 1 + n) = (6, 13.5, 3.5), whose mean is
+        // (S·m + 1 + n) / (S + K + N): k2 = 13.5 / 23, k1 = 6 / 23, k3 = 3.5 / 23 (the average of 2000 draws: ±0.01).
+        Assert.Equal(13.5 / 23, prior["k2"], 0.01);
+        Assert.Equal(6.0 / 23, prior["k1"], 0.01);
+        Assert.Equal(3.5 / 23, prior["k3"], 0.01);
     }
 
     [Fact]

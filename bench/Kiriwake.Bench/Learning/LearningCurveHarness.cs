@@ -45,6 +45,7 @@ internal static class LearningCurveHarness
             ? eligible
             : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var explain = args.Contains("--explain");
+        var worldsOut = BenchPaths.Option(args, "--write-worlds", "");
 
         var options = LearningOptions.Default with
         {
@@ -64,7 +65,7 @@ internal static class LearningCurveHarness
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
         {
             var (symptom, world, worldSeed) = jobs[j];
-            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, confirmEscalated, options, explain);
+            results[j] = RunWorld(kb, symptom, world, worldSeed, total, batch, confirmed, confirmEscalated, options, explain, worldsOut);
             var r = results[j];
             Console.Error.WriteLine(r is null
                 ? $"{symptom} world {world}: optimum not computed, skipped"
@@ -80,7 +81,7 @@ internal static class LearningCurveHarness
         return 0;
     }
 
-    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, double confirmEscalated, LearningOptions options, bool explain)
+    private static WorldResult? RunWorld(KnowledgeBase kb, string symptom, int world, int seed, int total, int batch, double confirmed, double confirmEscalated, LearningOptions options, bool explain, string worldsOut)
     {
         var truthKb = TrueWorld.Create(kb, symptom, seed);
         var truth = new CompiledModel(ModelFlattener.Flatten(truthKb, symptom));
@@ -106,6 +107,11 @@ internal static class LearningCurveHarness
             var (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
             planner = Planner(OverlayApplier.Apply(kb, overlay), symptom);
             curve.Add((cases.Count, Cost(planner, truth)));
+            if (worldsOut.Length > 0 && cases.Count == TargetCases)
+            {
+                WorldWriter.Write(Path.Combine(worldsOut, $"{symptom}-w{world}"), kb, truthKb, symptom, cases);
+            }
+
             if (explain && cases.Count == TargetCases)
             {
                 Console.Error.WriteLine($"EM iterations {overlay.Summary.Iterations}\n" + WorldExplainer.Explain(kb, truthKb, OverlayApplier.Apply(kb, overlay), symptom, world, cases));

@@ -4,6 +4,7 @@ using Kiriwake.Core.Conversation;
 using Kiriwake.Core.Diagnosis;
 using Kiriwake.Core.Knowledge;
 using Kiriwake.Knowledge.Models;
+using Kiriwake.Knowledge.Overlay;
 using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
@@ -11,7 +12,8 @@ namespace Kiriwake.Cli.Commands;
 /// <summary>
 /// `kiriwake kb eval --model FILE | --symptom ID | --all [--fact KEY=VALUE]… [--format json]`: the policy diagnose runs with the same facts; the exact expected cost of the
 /// engine's policy, of the optimal policy (when exact search is feasible) and of the authored order, and the
-/// first step.
+/// first step. With `--truth DIR` (a true world in the learned overlay's format, docs/learning.md) also what the
+/// engine as it believes costs under those true probabilities, against the engine planned on them and their optimum.
 /// </summary>
 internal sealed class EvalCommand
 {
@@ -20,6 +22,7 @@ internal sealed class EvalCommand
     private readonly Option<FileInfo?> _model = new("--model") { Description = "A standalone model file (YAML or JSON) / モデルファイル", HelpName = "FILE" };
     private readonly Option<string?> _symptom = new("--symptom") { Description = "A symptom of the knowledge base / 症状 ID", HelpName = "ID" };
     private readonly Option<bool> _all = new("--all") { Description = "Every symptom of the knowledge base / すべての症状" };
+    private readonly Option<string?> _truth = new("--truth") { Description = "A true world, in the learned overlay's format: score the engine under it / 真の確率(学習結果と同じ形式)のもとで評価", HelpName = "DIR" };
     private readonly Option<string[]> _facts = new("--fact") { Description = "A fact known up front, as for diagnose (KEY=VALUE) / 既知の事実", HelpName = "KEY=VALUE", AllowMultipleArgumentsPerToken = false };
 
     public EvalCommand(CliContext context) => _context = context;
@@ -28,7 +31,7 @@ internal sealed class EvalCommand
     {
         var command = new Command("eval", "Exact expected cost of the engine, the optimum and the authored order / 期待コストの評価")
         {
-            _model, _symptom, _all, _facts, _format,
+            _model, _symptom, _all, _facts, _truth, _format,
         };
         command.SetAction(Execute);
         return command;
@@ -46,8 +49,16 @@ internal sealed class EvalCommand
             return ExitCodes.Usage;
         }
 
+        var truthDirectory = parseResult.GetValue(_truth);
+        if (truthDirectory is not null && file is not null)
+        {
+            _context.Error.MarkupLine($"[red]{Markup.Escape(EvalText.TruthNeedsKnowledge.Get(language))}[/]");
+            return ExitCodes.Usage;
+        }
+
         var json = parseResult.GetValue(_format) == "json";
         List<ModelScore> scores;
+        List<TruthScore?> truths = [];
         try
         {
             if (file is not null)
@@ -72,6 +83,14 @@ internal sealed class EvalCommand
                 // The same start as `diagnose` with the same facts: the score is of the policy a person gets.
                 var facts = ParseFacts(parseResult.GetValue(_facts) ?? []);
                 scores = ids.Select(id => ModelScorer.Score(SymptomSession.Open(kb, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact"))).ToList();
+                if (truthDirectory is not null)
+                {
+                    // The truth is laid over the knowledge base itself, like an overlay that kb learn would write.
+                    var truth = LearnedOverlayReader.Apply(_context.LoadBaseKnowledge(parseResult), truthDirectory);
+                    truths = ids.Select(id => (TruthScore?)TruthScorer.Score(
+                        SymptomSession.Open(kb, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact"),
+                        SymptomSession.Open(truth, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact"))).ToList();
+                }
             }
         }
         catch (TroubleshootingModelException ex)
@@ -84,25 +103,29 @@ internal sealed class EvalCommand
         {
             if (all)
             {
-                CliJson.Write(_context, scores.Select(s => ToJson(s, includeSymptom: true)).ToArray());
+                CliJson.Write(_context, scores.Select((s, i) => ToJson(s, includeSymptom: true, truths.ElementAtOrDefault(i))).ToArray());
             }
             else
             {
-                CliJson.Write(_context, ToJson(scores[0], includeSymptom: symptom is not null));
+                CliJson.Write(_context, ToJson(scores[0], includeSymptom: symptom is not null, truths.ElementAtOrDefault(0)));
             }
         }
         else
         {
-            foreach (var s in scores)
+            for (var i = 0; i < scores.Count; i++)
             {
-                WriteText(s, language);
+                WriteText(scores[i], language);
+                if (truths.ElementAtOrDefault(i) is { } t)
+                {
+                    WriteTruth(t, truthDirectory!, language);
+                }
             }
         }
 
         return ExitCodes.Success;
     }
 
-    private static Dictionary<string, object?> ToJson(ModelScore s, bool includeSymptom)
+    private static Dictionary<string, object?> ToJson(ModelScore s, bool includeSymptom, TruthScore? truth)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (includeSymptom)
@@ -122,6 +145,19 @@ internal sealed class EvalCommand
         result["firstStepKind"] = s.FirstStep?.Kind;
         result["items"] = s.Items;
         result["exactStoppedByMemory"] = s.ExactStoppedByMemory;
+        if (truth is not null)
+        {
+            result["truth"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["engine"] = truth.Engine,
+                ["engineOnTruth"] = truth.EngineOnTruth,
+                ["optimal"] = truth.Optimal,
+                ["gapToOptimal"] = truth.GapToOptimal,
+                ["engineOnTruthGap"] = truth.EngineOnTruthGap,
+                ["firstStepOnTruth"] = truth.FirstStepOnTruth?.Id,
+            };
+        }
+
         return result;
     }
 
@@ -142,6 +178,21 @@ internal sealed class EvalCommand
 
         _context.Out.WriteLine();
     }
+
+    private void WriteTruth(TruthScore t, string directory, Language language)
+    {
+        var table = new Table().Title(Markup.Escape(string.Format(CultureInfo.InvariantCulture, EvalText.UnderTruth.Get(language), directory)))
+            .AddColumn(EvalText.Policy.Get(language)).AddColumn(new TableColumn(EvalText.Minutes.Get(language)).RightAligned())
+            .AddColumn(new TableColumn(EvalText.AboveOptimal.Get(language)).RightAligned());
+        table.AddRow(EvalText.EngineAsItBelieves.Get(language), Min(t.Engine), Above(t.GapToOptimal));
+        table.AddRow(EvalText.EngineOnTruth.Get(language), Min(t.EngineOnTruth), Above(t.EngineOnTruthGap));
+        table.AddRow(EvalText.TruthOptimal.Get(language), t.Optimal is { } o ? Min(o) : EvalText.NotComputed.Get(language), "");
+        _context.Out.Write(table);
+        _context.Out.MarkupLine($"{Markup.Escape(EvalText.FirstStepOnTruth.Get(language))}: [bold]{Markup.Escape(t.FirstStepOnTruth?.Id ?? "-")}[/]");
+        _context.Out.WriteLine();
+    }
+
+    private static string Above(double? gap) => gap is { } g ? g.ToString("+0.00 %;-0.00 %;0.00 %", CultureInfo.InvariantCulture) : "";
 
     private static KeyValuePair<string, string>[] ParseFacts(string[] facts) => facts.Select(f =>
     {

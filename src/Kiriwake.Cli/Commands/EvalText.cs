@@ -21,4 +21,11 @@ internal static class EvalText
         "このモデルは大きすぎて、厳密な探索がメモリの上限に達しました。それ以降は貪欲法で評価しています(最適値は計算していません)。",
         "This model is too big for exact search within its memory bound; the rest was evaluated with the greedy policy (the optimum was not computed).");
     public static readonly LocalizedText FirstStep = new("最初の手順", "First step");
+    public static readonly LocalizedText TruthNeedsKnowledge = new("--truth は --symptom か --all と一緒に指定してください。", "--truth goes with --symptom or --all.");
+    public static readonly LocalizedText UnderTruth = new("真の確率のもとで ({0})", "Under the true probabilities ({0})");
+    public static readonly LocalizedText AboveOptimal = new("最適より", "Above the optimum");
+    public static readonly LocalizedText EngineAsItBelieves = new("エンジン(いまの知識で計画)", "Engine (planned on what it knows)");
+    public static readonly LocalizedText EngineOnTruth = new("エンジン(真の確率で計画)", "Engine planned on the truth");
+    public static readonly LocalizedText TruthOptimal = new("真の最適", "The truth's optimum");
+    public static readonly LocalizedText FirstStepOnTruth = new("真の確率での最初の手順", "First step on the truth");
 }

@@ -3,8 +3,9 @@ namespace Kiriwake.Learning.Estimation;
 /// <summary>
 /// Draws the probabilities from their posterior given the cases by data augmentation (a Gibbs sampler): each case's
 /// cause is drawn from P(cause | transcript, current probabilities) — a confirmed cause stays — then every probability
-/// from its Dirichlet/Beta posterior given those causes (α = S·m + 1 + counts, the prior whose mode the EM finds), and
-/// again. Where the transcripts cannot tell two explanations apart the draws spread along them, where the EM's mode
+/// from its Dirichlet/Beta posterior given those causes, and again. The prior is centred on the knowledge base's value m
+/// as its mean, as strong as the EM's (whose mode is m): Dirichlet((S + K)·m) over K entries, Beta((S + 2)·m,
+/// (S + 2)·(1 − m)); the posterior adds the counts. Where the transcripts cannot tell two explanations apart the draws spread along them, where the EM's mode
 /// sits wherever the noise put it. Starts from the EM's estimate (it overwrites <paramref name="em"/>'s arrays);
 /// seeded, so the same cases give the same draws.
 /// </summary>
@@ -97,8 +98,9 @@ internal sealed class PosteriorSampler(ExpectationMaximization em, IReadOnlyList
             if (em.Moves(em.FixCases[p]))
             {
                 var m = em.FixMean[p];
-                var a = Gamma((options.FixStrength * m) + 1 + fixSuccesses[p]);
-                var b = Gamma((options.FixStrength * (1 - m)) + 1 + fixTries[p] - fixSuccesses[p]);
+                var weight = options.FixStrength + 2;
+                var a = Gamma((weight * m) + fixSuccesses[p]);
+                var b = Gamma((weight * (1 - m)) + fixTries[p] - fixSuccesses[p]);
                 em.Fix[p] = Bounds.Clamp(a / (a + b), floor);
             }
         }
@@ -114,14 +116,21 @@ internal sealed class PosteriorSampler(ExpectationMaximization em, IReadOnlyList
 
     private double[] Dirichlet(double[] mean, double strength, double[] counts)
     {
-        var g = mean.Select((m, j) => Gamma((strength * m) + 1 + counts[j])).ToArray();
+        var weight = strength + mean.Length;
+        var g = mean.Select((m, j) => Gamma((weight * m) + counts[j])).ToArray();
         var total = g.Sum();
         return g.Select(x => x / total).ToArray();
     }
 
-    /// <summary>Gamma(shape, 1) by Marsaglia and Tsang (every shape here is at least 1).</summary>
+    /// <summary>Gamma(shape, 1) by Marsaglia and Tsang.</summary>
     private double Gamma(double shape)
     {
+        if (shape < 1)
+        {
+            // Gamma(a) = Gamma(a + 1) · U^(1/a) for a < 1.
+            return Gamma(shape + 1) * Math.Pow(1 - rng.NextDouble(), 1 / shape);
+        }
+
         var d = shape - (1.0 / 3);
         var c = 1 / Math.Sqrt(9 * d);
         while (true)

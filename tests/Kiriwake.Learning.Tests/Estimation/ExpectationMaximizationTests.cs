@@ -92,11 +92,11 @@ public sealed class ExpectationMaximizationTests
 
         var prior = BayesianLearner.Estimate(kb, cases, options).Overlay.Priors.Single().Causes.ToDictionary(c => c.Id, c => c.P);
 
-        // Every cause is known, so each draw comes from Dirichlet(S·m + 1 + n) = (6, 13.5, 3.5), whose mean is
-        // (S·m + 1 + n) / (S + K + N): k2 = 13.5 / 23, k1 = 6 / 23, k3 = 3.5 / 23 (the average of 2000 draws: ±0.01).
-        Assert.Equal(13.5 / 23, prior["k2"], 0.01);
-        Assert.Equal(6.0 / 23, prior["k1"], 0.01);
-        Assert.Equal(3.5 / 23, prior["k3"], 0.01);
+        // Every cause is known, so each draw comes from Dirichlet((S + K)·m + n) = (6.5, 13.25, 3.25), whose mean is
+        // ((S + K)·m + n) / (S + K + N): k2 = 13.25 / 23, k1 = 6.5 / 23, k3 = 3.25 / 23 (average of 2000 draws: ±0.01).
+        Assert.Equal(13.25 / 23, prior["k2"], 0.01);
+        Assert.Equal(6.5 / 23, prior["k1"], 0.01);
+        Assert.Equal(3.25 / 23, prior["k3"], 0.01);
     }
 
     [Fact]

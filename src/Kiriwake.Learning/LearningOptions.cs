@@ -15,7 +15,7 @@ namespace Kiriwake.Learning;
 /// <param name="Floor">No learned probability goes below this (nor above 1 − Floor).</param>
 /// <param name="PosteriorSweeps">The estimate is the posterior mean, averaged over this many sweeps of a Gibbs sampler
 /// started at the EM's estimate (the posterior mode) after <paramref name="BurnInSweeps"/> sweeps; 0: the mode itself.
-/// The mean was chosen by the learning-curve harness over ten seeds: where the cases cannot tell two explanations
+/// The mean was chosen by the learning-curve harness over twenty seeds: where the cases cannot tell two explanations
 /// apart, the mode lies wherever the noise put it along them and the mean in their middle (docs/learning.md).</param>
 public sealed record LearningOptions(
     double PriorStrength = 5,

@@ -9,7 +9,8 @@ namespace Kiriwake.Learning;
 /// Learns the knowledge base's probabilities from closed cases (docs/learning.md): Dirichlet priors per symptom,
 /// Beta P(fix | cause) per action, Dirichlet P(answer | cause) per question, each centred on the knowledge base's
 /// value with a strength in pseudo-counts; EM over the engine's likelihood of each transcript when the cause is not
-/// known finds the posterior's mode, and a Gibbs sampler started there its mean, which the overlay holds. The result does not depend on the order of the cases: they are put in a canonical order first.
+/// known finds the posterior's mode, and a Gibbs sampler started there its mean, which the overlay holds. The result
+/// does not depend on the order of the cases: they are put in a canonical order first.
 /// </summary>
 public static class BayesianLearner
 {

@@ -5,9 +5,9 @@ namespace Kiriwake.Learning.Estimation;
 /// cause is drawn from P(cause | transcript, current probabilities) — a confirmed cause stays — then every probability
 /// from its Dirichlet/Beta posterior given those causes, and again. The prior is centred on the knowledge base's value m
 /// as its mean, as strong as the EM's (whose mode is m): Dirichlet((S + K)·m) over K entries, Beta((S + 2)·m,
-/// (S + 2)·(1 − m)); the posterior adds the counts. Where the transcripts cannot tell two explanations apart the draws spread along them, where the EM's mode
-/// sits wherever the noise put it. Starts from the EM's estimate (it overwrites <paramref name="em"/>'s arrays);
-/// seeded, so the same cases give the same draws.
+/// (S + 2)·(1 − m)); the posterior adds the counts. Where the transcripts cannot tell two explanations apart the draws
+/// spread along them, where the EM's mode sits wherever the noise put it. Starts from the EM's estimate (it overwrites
+/// <paramref name="em"/>'s arrays); seeded, so the same cases give the same draws.
 /// </summary>
 internal sealed class PosteriorSampler(ExpectationMaximization em, IReadOnlyList<CompiledCase> cases, LearningOptions options, Random rng)
 {

@@ -15,7 +15,9 @@ internal static class LatencyHarness
     public static int Run(string[] args)
     {
         var kb = KnowledgeLoader.Load(BenchPaths.Option(args, "--kb", Path.Combine(BenchPaths.Root(), "knowledge")));
-        var options = new EngineOptions(ExactNodeBudget: long.Parse(BenchPaths.Option(args, "--budget", EngineOptions.Default.ExactNodeBudget.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
+        var options = new EngineOptions(
+            MaxExactItems: int.Parse(BenchPaths.Option(args, "--exact-items", EngineOptions.Default.MaxExactItems.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            ExactNodeBudget: long.Parse(BenchPaths.Option(args, "--budget", EngineOptions.Default.ExactNodeBudget.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
         // cold: a fresh engine per decision (a stateless server replaying the log); session: one engine per
         // session (the CLI); shared: one cache for the whole process (a server keeping its engines).
         var mode = BenchPaths.Option(args, "--mode", "cold");
@@ -59,7 +61,7 @@ internal static class LatencyHarness
             bySymptom.Add((symptom.Id, Stats.Of(mine)));
         }
 
-        Console.WriteLine($"mode: {mode}, exact-solver budget {options.ExactNodeBudget} states");
+        Console.WriteLine($"mode: {mode}, exact search from {options.MaxExactItems} useful steps left, budget {options.ExactNodeBudget} states");
         Console.WriteLine("| symptom | decisions | mean (ms) | p95 (ms) | max (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (id, s) in bySymptom)

@@ -46,6 +46,11 @@ internal static class LearningCurveHarness
             : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var explain = args.Contains("--explain");
         var worldsOut = BenchPaths.Option(args, "--write-worlds", "");
+        s_engineOptions = EngineOptions.Default with
+        {
+            MaxExactItems = Int(args, "--exact-items", EngineOptions.Default.MaxExactItems),
+            ExactNodeBudget = Int(args, "--exact-budget", (int)EngineOptions.Default.ExactNodeBudget),
+        };
 
         var options = LearningOptions.Default with
         {
@@ -122,7 +127,11 @@ internal static class LearningCurveHarness
     }
 
     private static EnginePolicy Planner(KnowledgeBase kb, string symptom) =>
-        new(new CompiledModel(ModelFlattener.Flatten(kb, symptom)), GateState.AllOpen);
+        new(new CompiledModel(ModelFlattener.Flatten(kb, symptom)), GateState.AllOpen, s_engineOptions);
+
+    /// <summary>The engine's options (`--exact-items N --exact-budget N`: how large a remaining model the engine solves
+    /// exactly; the product's defaults otherwise).</summary>
+    private static EngineOptions s_engineOptions = EngineOptions.Default;
 
     /// <summary>The expected cost under the truth of the engine planned on another model with the same steps.</summary>
     private static double Cost(EnginePolicy planner, CompiledModel truth) =>

@@ -18,7 +18,16 @@ public sealed class EnginePolicy : IPolicy
         Gates = gates;
         Greedy = new GreedyPolicy(model, gates, _options);
         _exact = new ExactSolver(model, gates);
+        var small = model.ActionCount + model.QuestionCount <= _options.SmallModelItems;
+        MaxExactItems = small ? Math.Max(_options.SmallModelItems, _options.MaxExactItems) : _options.MaxExactItems;
+        ExactBudget = small ? Math.Max(_options.SmallModelBudget, _options.ExactNodeBudget) : _options.ExactNodeBudget;
     }
+
+    /// <summary>The exact solver runs when at most this many useful steps remain (more for a small model).</summary>
+    public int MaxExactItems { get; }
+
+    /// <summary>The exact solver's budget on this model, in expanded states.</summary>
+    public long ExactBudget { get; }
 
     public CompiledModel Model { get; }
 
@@ -36,9 +45,9 @@ public sealed class EnginePolicy : IPolicy
     {
         ArgumentNullException.ThrowIfNull(state);
         var items = RemainingItems(state);
-        if (items <= _options.MaxExactItems && items < _exactFailedAtItems)
+        if (items <= MaxExactItems && items < _exactFailedAtItems)
         {
-            if (_exact.TrySolve(state, _options.ExactNodeBudget, out var exact))
+            if (_exact.TrySolve(state, ExactBudget, out var exact))
             {
                 return exact;
             }

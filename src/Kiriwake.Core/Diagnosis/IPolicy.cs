@@ -28,10 +28,19 @@ public sealed record EngineDecision(StepChoice? Choice, DecisionMethod Method, d
 /// <param name="ExactNodeBudget">Time box of the exact solver, counted in expanded states (no clock in Core).</param>
 /// <param name="MaxCutEnumeration">Plans up to this length get the escalation cut by exact enumeration of subsets
 /// (branch and bound, capped by <see cref="RepairPlanner.CutNodeBudget"/>); longer ones by local search.</param>
-public sealed record EngineOptions(int MaxExactItems = 12, long ExactNodeBudget = 100_000, int MaxCutEnumeration = 24)
+/// <param name="SmallModelItems">A model with at most this many actions and questions in all is solved exactly from its
+/// start, with <paramref name="SmallModelBudget"/>: the two computer-backup symptoms (14–16 steps) were greedy until
+/// 12 useful steps remained and up to 5 % above the optimum there (docs/learning.md); larger models keep
+/// <paramref name="MaxExactItems"/> and <paramref name="ExactNodeBudget"/>.</param>
+public sealed record EngineOptions(
+    int MaxExactItems = 12,
+    long ExactNodeBudget = 100_000,
+    int MaxCutEnumeration = 24,
+    int SmallModelItems = 16,
+    long SmallModelBudget = 500_000)
 {
     public static EngineOptions Default { get; } = new();
 
     /// <summary>Greedy only: the policy the exact solver falls back to.</summary>
-    public static EngineOptions GreedyOnly { get; } = new(MaxExactItems: -1);
+    public static EngineOptions GreedyOnly { get; } = new(MaxExactItems: -1, SmallModelItems: -1);
 }

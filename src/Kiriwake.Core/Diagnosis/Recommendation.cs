@@ -53,7 +53,7 @@ public static class Recommender
         // The runner-up is the best other first step by the greedy look-ahead (cheap for every option); when the
         // decision is exact, its cost is then made exact too, so both numbers shown compare like with like.
         var runnerUp = GreedyOptions(policy.Greedy, state).Where(o => o.Step != choice)
-            .Select(o => (o.Step, Cost: decision.Method == DecisionMethod.Exact ? policy.Exact.OptionValue(state, o.Step, policy.Options.ExactNodeBudget) : o.ExpectedCost))
+            .Select(o => (o.Step, Cost: decision.Method == DecisionMethod.Exact ? policy.Exact.OptionValue(state, o.Step, policy.ExactBudget) : o.ExpectedCost))
             .Where(o => !double.IsNaN(o.Cost))
             .Select(o => new Alternative(model.Describe(o.Step), o.Cost, FixProbability(state, o.Step)))
             .FirstOrDefault();

@@ -61,7 +61,7 @@ internal static class LatencyHarness
             bySymptom.Add((symptom.Id, Stats.Of(mine)));
         }
 
-        Console.WriteLine($"mode: {mode}, exact search from {options.MaxExactItems} useful steps left, budget {options.ExactNodeBudget} states");
+        Console.WriteLine($"mode: {mode}, exact search from {options.MaxExactItems} useful steps left with a budget of {options.ExactNodeBudget} states; models of at most {options.SmallModelItems} steps from the start with {options.SmallModelBudget}");
         Console.WriteLine("| symptom | decisions | mean (ms) | p95 (ms) | max (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (id, s) in bySymptom)

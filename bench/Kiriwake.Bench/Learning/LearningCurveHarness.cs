@@ -50,6 +50,7 @@ internal static class LearningCurveHarness
         {
             MaxExactItems = Int(args, "--exact-items", EngineOptions.Default.MaxExactItems),
             ExactNodeBudget = Int(args, "--exact-budget", (int)EngineOptions.Default.ExactNodeBudget),
+            SmallModelItems = Int(args, "--small-model-items", EngineOptions.Default.SmallModelItems),
         };
 
         var options = LearningOptions.Default with

@@ -82,14 +82,16 @@ internal sealed class EvalCommand
                 var ids = symptom is not null ? [symptom] : kb.Content.Symptoms.Select(s => s.Id).ToArray();
                 // The same start as `diagnose` with the same facts: the score is of the policy a person gets.
                 var facts = ParseFacts(parseResult.GetValue(_facts) ?? []);
-                scores = ids.Select(id => ModelScorer.Score(SymptomSession.Open(kb, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact"))).ToList();
+                var sessions = ids.Select(id => SymptomSession.Open(kb, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact")).ToList();
+                scores = sessions.Select(session => ModelScorer.Score(session)).ToList();
                 if (truthDirectory is not null)
                 {
-                    // The truth is laid over the knowledge base itself, like an overlay that kb learn would write.
+                    // The truth is laid over the knowledge base itself, like an overlay that kb learn would write. The
+                    // believed sessions are the ones just scored: their engines have already made their decisions.
                     var truth = LearnedOverlayReader.Apply(_context.LoadBaseKnowledge(parseResult), truthDirectory);
-                    truths = ids.Select(id => (TruthScore?)TruthScorer.Score(
-                        SymptomSession.Open(kb, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact"),
-                        SymptomSession.Open(truth, id, facts, DateTimeOffset.UnixEpoch, source: "person:--fact"))).ToList();
+                    truths = sessions.Select((session, i) => (TruthScore?)TruthScorer.Score(
+                        session,
+                        SymptomSession.Open(truth, ids[i], facts, DateTimeOffset.UnixEpoch, source: "person:--fact"))).ToList();
                 }
             }
         }

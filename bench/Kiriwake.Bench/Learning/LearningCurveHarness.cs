@@ -45,6 +45,7 @@ internal static class LearningCurveHarness
             ? eligible
             : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var explain = args.Contains("--explain");
+        s_collectWithKb = args.Contains("--collect-with-kb");
         var worldsOut = BenchPaths.Option(args, "--write-worlds", "");
         s_engineOptions = EngineOptions.Default with
         {
@@ -107,7 +108,7 @@ internal static class LearningCurveHarness
         {
             for (var i = 0; i < batch && cases.Count < total; i++)
             {
-                cases.Add(simulator.Next(planner, cases.Count + 1));
+                cases.Add(simulator.Next(s_collectWithKb ? kbPlanner : planner, cases.Count + 1));
             }
 
             var (overlay, _) = BayesianLearner.Estimate(kb, cases, options);
@@ -134,6 +135,10 @@ internal static class LearningCurveHarness
     /// exactly; the product's defaults otherwise).</summary>
     private static EngineOptions s_engineOptions = EngineOptions.Default;
 
+    /// <summary>`--collect-with-kb`: every case is run by the engine planned on the knowledge base alone (as cases
+    /// collected before any overlay was deployed, or by another tool); only the measured engine uses what was learned.</summary>
+    private static bool s_collectWithKb;
+
     /// <summary>The expected cost under the truth of the engine planned on another model with the same steps.</summary>
     private static double Cost(EnginePolicy planner, CompiledModel truth) =>
         RobustnessEvaluator.ExpectedCostUnderTruth(truth, new BelievedPolicy(planner.Model, planner));
@@ -146,7 +151,7 @@ internal static class LearningCurveHarness
         md.Append(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Kiriwake.Bench -- learning-curve {string.Join(' ', args.Skip(1))}`").AppendLine();
         md.AppendLine();
         md.Append(CultureInfo.InvariantCulture, $"{symptoms.Length} symptoms × {worlds} true worlds (seed {seed}): priors off by factors in [1/3, 3], P(fix | cause) off by up to ±0.3. ");
-        md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far; {confirmed:0.##} of all cases and {confirmEscalated:0.##} of the cases the person did not fix have a technician-confirmed cause. ");
+        md.Append(CultureInfo.InvariantCulture, $"{total} simulated cases per world, relearned every {batch} cases from all cases so far{(s_collectWithKb ? " (every case run by the engine planned on the knowledge base alone)" : "")}; {confirmed:0.##} of all cases and {confirmEscalated:0.##} of the cases the person did not fix have a technician-confirmed cause. ");
         md.Append(CultureInfo.InvariantCulture, $"Strengths (pseudo-counts): prior {options.PriorStrength}, fix {options.FixStrength}, answers {options.AnswerStrength}; minimum {minCases} cases. ");
         md.Append(CultureInfo.InvariantCulture, $"Estimate: {(options.PosteriorSweeps > 0 ? $"the posterior mean over {options.PosteriorSweeps} sweeps of the sampler after {options.BurnInSweeps}" : "the EM's posterior mode")}. ");
         md.AppendLine("Costs: exact expected minutes per case under the true model (risk price included, gates open), of the engine planned on what it believes. Gap: above the truth's optimum (exact search on the true model).");

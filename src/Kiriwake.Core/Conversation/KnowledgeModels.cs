@@ -47,4 +47,23 @@ public sealed class KnowledgeModels
             return model;
         }
     }
+
+    /// <summary>
+    /// Walks the likely routes of every symptom through <see cref="Policies"/> (<see cref="RouteWarmer"/>), so that
+    /// sessions started afterwards find their decisions made. A session started from a symptom or an error code
+    /// begins in the state warmed here (the computer and the device's buttons a start page records choose
+    /// instructions, not the engine's state); one started from pasted text may begin with facts the walk did not
+    /// have. Returns how many decisions were worked out or found.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Stopped.</exception>
+    public int Warm(CancellationToken cancellationToken = default)
+    {
+        var decisions = 0;
+        foreach (var symptom in Knowledge.Content.Symptoms)
+        {
+            decisions += RouteWarmer.Warm(Policies, Model(symptom.Id), cancellationToken);
+        }
+
+        return decisions;
+    }
 }

@@ -51,6 +51,8 @@ public static class KiriwakeWebApp
         builder.Services.AddSingleton<MemoryMetrics>();
         builder.Services.AddHelpdesk(builder.Configuration); // Helpdesk/ (issue 11)
         builder.Services.AddHostedService<ExpiredSessionsCleaner>();
+        builder.Services.AddSingleton<EngineWarmer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineWarmer>());
         builder.Services.AddLocalDevice(); // Local/ (issue 13)
         builder.Services.AddAntiforgery(a =>
         {

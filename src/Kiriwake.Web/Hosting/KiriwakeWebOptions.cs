@@ -41,6 +41,12 @@ public sealed record KiriwakeWebOptions
     /// <summary>Device actions in local mode: how long a backup may make no progress, and the tool's time to stop (null: the maker's defaults).</summary>
     public Evidence.DeviceTools.BackupMakerOptions? BackupLimits { get; init; }
 
+    /// <summary>
+    /// Work out the likely decisions of every symptom in the background at start (and after an overlay is approved),
+    /// so that the first people do not wait for the engine's first solves (Diagnosis/EngineWarmer).
+    /// </summary>
+    public bool WarmEngines { get; init; } = true;
+
     public static KiriwakeWebOptions FromEnvironment() => new()
     {
         Store = Environment.GetEnvironmentVariable("KIRIWAKE_STORE"),

@@ -33,6 +33,7 @@ public sealed partial class HelpdeskHost(string store, Action<IServiceCollection
             KnowledgeDirectory = RepoPaths.Knowledge,
             LocalEvidence = false,
             SessionsPerMinute = 1000,
+            WarmEngines = false, // EngineWarmerTests warm; other tests need not pay for it
         }).AddSingleton(new Kiriwake.Web.Pages.LocalMode(false))); // server mode: a helpdesk, whatever address the test host reports
         if (services is not null)
         {

@@ -38,6 +38,7 @@ public sealed class LiveServer : IAsyncDisposable
             KnowledgeDirectory = RepoPaths.Knowledge,
             BackupsDirectory = Path.Combine(folder, "backups"),
             SessionsPerMinute = 1000,
+            WarmEngines = false, // EngineWarmerTests warm; other tests need not pay for it
         };
         options = adjust?.Invoke(options) ?? options;
         Directory.CreateDirectory(options.BackupsDirectory!);

@@ -19,6 +19,7 @@ public sealed class WebHostFixture : WebApplicationFactory<Program>
             LocalEvidence = true,
             BackupsDirectory = Path.Combine(_folder, "backups"),
             SessionsPerMinute = 1000,
+            WarmEngines = false, // EngineWarmerTests warm; other tests need not pay for it
         };
         Directory.CreateDirectory(Options.BackupsDirectory);
     }

@@ -27,11 +27,26 @@ internal static class LatencyHarness
         // Warm the JIT on the first symptom so the figures are the engine's, not the compiler's.
         var first = new CompiledModel(ModelFlattener.Flatten(kb, kb.Content.Symptoms[0].Id));
         _ = Recommender.Recommend(new EnginePolicy(first, GateState.Initial, options), first.Start());
+        var models = kb.Content.Symptoms.ToDictionary(s => s.Id, s => new CompiledModel(ModelFlattener.Flatten(kb, s.Id)), StringComparer.Ordinal);
+        // --warm (shared mode): the server's warm-up at start (every cause's route, RouteWarmer) before measuring.
+        // --walk random: sessions answered at random (a question's answers alike, an action fixed one time in four)
+        // instead of as each cause would, so that they leave the routes the warm-up walked.
+        var walk = BenchPaths.Option(args, "--walk", "causes");
+        var warmUp = "";
+        if (args.Contains("--warm"))
+        {
+            var watch = Stopwatch.StartNew();
+            var decisions = models.Values.Sum(m => RouteWarmer.Warm(shared, m));
+            warmUp = string.Create(CultureInfo.InvariantCulture, $"; after a warm-up of {decisions} decisions in {watch.Elapsed.TotalMilliseconds:0} ms");
+        }
+
+        var random = new Random(1);
         foreach (var symptom in kb.Content.Symptoms)
         {
-            var model = new CompiledModel(ModelFlattener.Flatten(kb, symptom.Id));
+            var model = models[symptom.Id];
             var mine = new List<double>();
-            foreach (var cause in model.CauseIds)
+            var routes = walk == "random" ? Enumerable.Range(0, 20).Select(i => (string?)null).ToArray() : model.CauseIds.Select(c => (string?)c).ToArray();
+            foreach (var cause in routes)
             {
                 var session = new DiagnosisSession(model, options);
                 for (var guard = 0; guard < 64; guard++)
@@ -49,7 +64,7 @@ internal static class LatencyHarness
                         break;
                     }
 
-                    session.Answer(rec.Step.Id, SimulatedResponder.Answer(model, rec.Step, cause), DateTimeOffset.UnixEpoch);
+                    session.Answer(rec.Step.Id, cause is null ? RandomAnswer(model, rec.Step, random) : SimulatedResponder.Answer(model, rec.Step, cause), DateTimeOffset.UnixEpoch);
                     if (session.Snapshot.Outcome != SessionOutcome.InProgress)
                     {
                         break;
@@ -61,6 +76,7 @@ internal static class LatencyHarness
             bySymptom.Add((symptom.Id, Stats.Of(mine)));
         }
 
+        Console.WriteLine($"walk: {walk}{warmUp}");
         Console.WriteLine($"mode: {mode}, exact search from {options.MaxExactItems} useful steps left with a budget of {options.ExactNodeBudget} states; models of at most {options.SmallModelItems} steps from the start with {options.SmallModelBudget}");
         Console.WriteLine("| symptom | decisions | mean (ms) | p95 (ms) | max (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -72,5 +88,13 @@ internal static class LatencyHarness
         var all = Stats.Of(samples);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| all | {all.Count} | {all.Mean:0.00} | {all.P95:0.00} | {all.Max:0.00} |"));
         return 0;
+    }
+
+    private static string RandomAnswer(CompiledModel model, StepRef step, Random random)
+    {
+        _ = model.TryFindStep(step.Id, out var choice);
+        return choice.Kind == StepKind.Question
+            ? model.AnswerIds[choice.Index][random.Next(model.AnswerIds[choice.Index].Count)]
+            : random.Next(4) == 0 ? StepAnswers.Fixed : StepAnswers.NotFixed;
     }
 }

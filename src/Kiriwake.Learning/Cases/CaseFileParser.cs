@@ -202,8 +202,13 @@ public static class CaseFileParser
         };
     }
 
+    /// <summary>
+    /// An id, answer or outcome as the knowledge base writes them: every id there is lower-case kebab-case, so
+    /// "Not_Fixed", "not fixed" and "NOT-FIXED" are read as not-fixed (files written by other tools or by hand).
+    /// </summary>
     private static string? Text(string? value, string path, JsonLineMap map, string source, List<string> problems) =>
-        string.IsNullOrWhiteSpace(value) ? Bad(problems, $"{source}:{map.LineOf(path)}: \"{path[(path.LastIndexOf('.') + 1)..]}\" is empty") : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? Bad(problems, $"{source}:{map.LineOf(path)}: \"{path[(path.LastIndexOf('.') + 1)..]}\" is empty")
+            : string.Join('-', value.Trim().ToLowerInvariant().Split([' ', '_', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static (JsonElement? Value, string Path) Property(JsonElement element, string path, string[] keys)
     {

@@ -60,6 +60,21 @@ public sealed class CaseFileParserTests
     }
 
     [Fact]
+    public void Parse_IdsWrittenByHandOrOtherTools_AreReadAsTheKnowledgeBaseWritesThem()
+    {
+        var text = """
+            {"symptom":" Restore-Error-4013 ","transcript":[{"id":"Change_Cable","answer":"Not Fixed"},{"id":"FORCE-RESTART","answer":"FIXED"}],"outcome":"Fixed","confirmedCause":"Device_Temporary_Glitch"}
+            """;
+
+        var c = Assert.Single(CaseFileParser.Parse(text, "by-hand.json"));
+
+        Assert.Equal("restore-error-4013", c.SymptomId);
+        Assert.Equal([new CaseStep("change-cable", "not-fixed"), new CaseStep("force-restart", "fixed")], c.Steps);
+        Assert.Equal(("fixed", "device-temporary-glitch"), (c.Outcome, c.ConfirmedCause));
+        Assert.True(c.IsClosed);
+    }
+
+    [Fact]
     public void Parse_JsonLinesWithABrokenLine_NamesTheFileAndThatLine()
     {
         var text = "{\"symptom\":\"s\",\"transcript\":[]}\n{\"symptom\":\"s\",\"transcript\":[]}\n{\"symptom\": \"s\", \"transcript\": [\n";

@@ -88,7 +88,7 @@ internal sealed class EvalCommand
                 {
                     // The truth is laid over the knowledge base itself, like an overlay that kb learn would write. The
                     // believed sessions are the ones just scored: their engines have already made their decisions.
-                    var truth = LearnedOverlayReader.Apply(_context.LoadBaseKnowledge(parseResult), truthDirectory);
+                    var truth = LearnedOverlayReader.ApplyTruth(_context.LoadBaseKnowledge(parseResult), truthDirectory);
                     truths = sessions.Select((session, i) => (TruthScore?)TruthScorer.Score(
                         session,
                         SymptomSession.Open(truth, ids[i], facts, DateTimeOffset.UnixEpoch, source: "person:--fact"))).ToList();

@@ -36,8 +36,21 @@ public static class LearnedOverlayReader
         return OverlayApplier.Apply(kb, Read(kb, directory));
     }
 
+    /// <summary>
+    /// The knowledge base with a true world of <paramref name="directory"/> applied (`kiriwake kb eval --truth`): the
+    /// overlay's format, but any probability in [0, 1] — a world is not learned, so the learning bounds do not apply.
+    /// </summary>
+    /// <exception cref="KnowledgeLoadException">The world has problems; the exception lists all of them.</exception>
+    /// <exception cref="DirectoryNotFoundException">There is no such folder.</exception>
+    public static KnowledgeBase ApplyTruth(KnowledgeBase kb, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(kb);
+        return OverlayApplier.Apply(kb, Read(kb, directory, floor: 0));
+    }
+
     /// <summary>Reads and checks the overlay against <paramref name="kb"/>.</summary>
-    public static LearnedOverlay Read(KnowledgeBase kb, string directory)
+    /// <param name="floor">Every probability must lie in [floor, 1 − floor]: <see cref="Floor"/> for a learned overlay.</param>
+    public static LearnedOverlay Read(KnowledgeBase kb, string directory, double floor = Floor)
     {
         ArgumentNullException.ThrowIfNull(kb);
         ArgumentNullException.ThrowIfNull(directory);
@@ -55,9 +68,9 @@ public static class LearnedOverlayReader
         }
 
         var summary = ReadSummary(Load(directory, name, OverlayFile, problems), problems);
-        var priors = ReadPriors(kb, Load(directory, name, PriorsFile, problems), problems);
-        var fixes = ReadFixes(kb, Load(directory, name, FixesFile, problems), problems);
-        var answers = ReadAnswers(kb, Load(directory, name, AnswersFile, problems), problems);
+        var priors = ReadPriors(kb, Load(directory, name, PriorsFile, problems), problems, floor);
+        var fixes = ReadFixes(kb, Load(directory, name, FixesFile, problems), problems, floor);
+        var answers = ReadAnswers(kb, Load(directory, name, AnswersFile, problems), problems, floor);
         if (problems.Count > 0)
         {
             throw new KnowledgeLoadException(problems);
@@ -133,10 +146,10 @@ public static class LearnedOverlayReader
         return (summary, changes);
     }
 
-    private static List<LearnedPrior> ReadPriors(KnowledgeBase kb, Doc? doc, List<KnowledgeProblem> problems)
+    private static List<LearnedPrior> ReadPriors(KnowledgeBase kb, Doc? doc, List<KnowledgeProblem> problems, double floor)
     {
         var result = new List<LearnedPrior>();
-        foreach (var (r, entry) in Entries(doc, problems))
+        foreach (var (r, entry) in Entries(doc, problems, floor))
         {
             var id = r.Text(entry, "symptom", null);
             r.Keys(entry, ["symptom", "cases", "causes"], id);
@@ -186,10 +199,10 @@ public static class LearnedOverlayReader
         return result;
     }
 
-    private static List<LearnedFix> ReadFixes(KnowledgeBase kb, Doc? doc, List<KnowledgeProblem> problems)
+    private static List<LearnedFix> ReadFixes(KnowledgeBase kb, Doc? doc, List<KnowledgeProblem> problems, double floor)
     {
         var result = new List<LearnedFix>();
-        foreach (var (r, entry) in Entries(doc, problems))
+        foreach (var (r, entry) in Entries(doc, problems, floor))
         {
             var action = r.Text(entry, "action", null);
             r.Keys(entry, ["action", "cause", "p", "was", "cases", "weight"], action);
@@ -220,10 +233,10 @@ public static class LearnedOverlayReader
         return result;
     }
 
-    private static List<LearnedAnswers> ReadAnswers(KnowledgeBase kb, Doc? doc, List<KnowledgeProblem> problems)
+    private static List<LearnedAnswers> ReadAnswers(KnowledgeBase kb, Doc? doc, List<KnowledgeProblem> problems, double floor)
     {
         var result = new List<LearnedAnswers>();
-        foreach (var (r, entry) in Entries(doc, problems))
+        foreach (var (r, entry) in Entries(doc, problems, floor))
         {
             var question = r.Text(entry, "question", null);
             r.Keys(entry, ["question", "cause", "cases", "weight", "answers"], question);
@@ -277,14 +290,14 @@ public static class LearnedOverlayReader
         return result;
     }
 
-    private static IEnumerable<(NodeReader Reader, YamlMappingNode Entry)> Entries(Doc? doc, List<KnowledgeProblem> problems)
+    private static IEnumerable<(NodeReader Reader, YamlMappingNode Entry)> Entries(Doc? doc, List<KnowledgeProblem> problems, double floor)
     {
         if (doc?.Root is null || doc.Root is YamlScalarNode { Value: null or "" })
         {
             yield break;
         }
 
-        var r = new NodeReader(doc.File, problems);
+        var r = new NodeReader(doc.File, problems, floor);
         if (doc.Root is not YamlSequenceNode list)
         {
             problems.Add(new KnowledgeProblem(doc.File, checked((int)doc.Root.Start.Line), null, "expected a list of entries"));
@@ -307,7 +320,7 @@ public static class LearnedOverlayReader
     private sealed record Doc(string File, YamlNode? Root);
 
     /// <summary>Reads values from mapping nodes, adding a located problem for each one that is missing or wrong.</summary>
-    private sealed class NodeReader(string file, List<KnowledgeProblem> problems)
+    private sealed class NodeReader(string file, List<KnowledgeProblem> problems, double floor = Floor)
     {
         public void Problem(YamlNode node, string? id, string message) =>
             problems.Add(new KnowledgeProblem(file, checked((int)node.Start.Line), id, message));
@@ -375,13 +388,15 @@ public static class LearnedOverlayReader
             }
         }
 
-        /// <summary>A learned probability: inside [0.01, 0.99].</summary>
+        /// <summary>A learned probability: inside [0.01, 0.99] (a true world: inside [0, 1]).</summary>
         public double? Probability(YamlMappingNode map, string key, string? id)
         {
             var p = Number(map, key, id);
-            if (p is { } x && (x < Floor - 1e-9 || x > 1 - Floor + 1e-9))
+            if (p is { } x && (x < floor - 1e-9 || x > 1 - floor + 1e-9))
             {
-                Problem(Child(map, key)!, id, $"'{key}' = {x.ToString(CultureInfo.InvariantCulture)} is outside [0.01, 0.99], the bounds of every learned probability");
+                Problem(Child(map, key)!, id, floor >= Floor
+                    ? $"'{key}' = {x.ToString(CultureInfo.InvariantCulture)} is outside [0.01, 0.99], the bounds of every learned probability"
+                    : $"'{key}' = {x.ToString(CultureInfo.InvariantCulture)} is not a probability (0 to 1)");
                 return null;
             }
 

@@ -80,7 +80,23 @@ public sealed class KbEvalTruthTests : IDisposable
         var result = await Run("kb", "eval", "--kb", _kb.Root, "--symptom", Symptom, "--truth", truth);
 
         Assert.Equal(ExitCodes.KnowledgeInvalid, result.ExitCode);
-        Assert.Contains("broken/fixes.yaml:1: [change-cable] 'p' = 1.5 is outside [0.01, 0.99]", result.Error, StringComparison.Ordinal);
+        Assert.Contains("broken/fixes.yaml:1: [change-cable] 'p' = 1.5 is not a probability (0 to 1)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalTruth_ProbabilitiesOutsideTheLearningBounds_AreAWorldNotALearnedOverlay()
+    {
+        // A true world may have a cause rarer than 1 % and a fix that always works; a learned overlay may not.
+        var truth = await World("rare", cable: 0.6, glitch: 0.396, hardware: 0.004);
+        await File.WriteAllTextAsync(Path.Combine(truth, "fixes.yaml"), "- { action: \"change-cable\", cause: \"cable-faulty\", p: 1, was: 0.7, cases: 0 }\n");
+
+        var t = (await Eval("--truth", truth)).RootElement.GetProperty("truth");
+        Assert.True(t.GetProperty("engineOnTruth").GetDouble() >= t.GetProperty("optimal").GetDouble() - 1e-9);
+
+        var asLearned = await Run("kb", "eval", "--kb", _kb.Root, "--symptom", Symptom, "--learned", truth);
+        Assert.Equal(ExitCodes.KnowledgeInvalid, asLearned.ExitCode);
+        Assert.Contains("rare/priors.yaml", asLearned.Error, StringComparison.Ordinal);
+        Assert.Contains("is outside [0.01, 0.99]", asLearned.Error, StringComparison.Ordinal);
     }
 
     /// <summary>A true world in the overlay's format: the symptom's prior as given, everything else the knowledge base's.</summary>

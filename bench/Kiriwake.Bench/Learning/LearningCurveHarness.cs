@@ -46,6 +46,7 @@ internal static class LearningCurveHarness
             : symptomArg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var explain = args.Contains("--explain");
         s_collectWithKb = args.Contains("--collect-with-kb");
+        s_splitCheck = args.Contains("--split-check");
         var worldsOut = BenchPaths.Option(args, "--write-worlds", "");
         s_engineOptions = EngineOptions.Default with
         {
@@ -119,6 +120,12 @@ internal static class LearningCurveHarness
                 WorldWriter.Write(Path.Combine(worldsOut, $"{symptom}-w{world}"), kb, truthKb, symptom, cases);
             }
 
+            if (s_splitCheck && cases.Count == TargetCases)
+            {
+                var truthGap = (Cost(planner, truth) - optimal.ExpectedCost) / optimal.ExpectedCost * 100;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"split\t{symptom}\t{world}\t{SplitRegret(kb, symptom, cases, options):0.000}\t{truthGap:0.000}\t{(kbCost - optimal.ExpectedCost) / optimal.ExpectedCost * 100:0.000}"));
+            }
+
             if (explain && cases.Count == TargetCases)
             {
                 Console.Error.WriteLine($"EM iterations {overlay.Summary.Iterations}\n" + WorldExplainer.Explain(kb, truthKb, OverlayApplier.Apply(kb, overlay), symptom, world, cases));
@@ -138,6 +145,23 @@ internal static class LearningCurveHarness
     /// <summary>`--collect-with-kb`: every case is run by the engine planned on the knowledge base alone (as cases
     /// collected before any overlay was deployed, or by another tool); only the measured engine uses what was learned.</summary>
     private static bool s_collectWithKb;
+
+    /// <summary>`--split-check`: at the target, learn from each half of the cases and print how much each half's
+    /// engine loses under the other half's model (a check the product could make without knowing the truth).</summary>
+    private static bool s_splitCheck;
+
+    private static double SplitRegret(KnowledgeBase kb, string symptom, List<ClosedCase> cases, LearningOptions options)
+    {
+        var halves = new[] { cases.Where((_, i) => i % 2 == 0).ToList(), cases.Where((_, i) => i % 2 == 1).ToList() };
+        var planners = halves.Select(h => Planner(OverlayApplier.Apply(kb, BayesianLearner.Estimate(kb, h, options).Overlay), symptom)).ToArray();
+        double Regret(int a, int b)
+        {
+            var own = Cost(planners[b], planners[b].Model);
+            return (Cost(planners[a], planners[b].Model) - own) / own * 100;
+        }
+
+        return (Regret(0, 1) + Regret(1, 0)) / 2;
+    }
 
     /// <summary>The expected cost under the truth of the engine planned on another model with the same steps.</summary>
     private static double Cost(EnginePolicy planner, CompiledModel truth) =>

@@ -16,8 +16,10 @@ public sealed class EngineWarmer(ServedKnowledge served, KiriwakeWebOptions opti
     /// <summary>How often the knowledge in use is looked at for a replacement.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    private KnowledgeModels? _warmed;
+
     /// <summary>The knowledge last warmed (null before the first walk ends).</summary>
-    public KnowledgeModels? Warmed { get; private set; }
+    public KnowledgeModels? Warmed => Volatile.Read(ref _warmed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +60,6 @@ public sealed class EngineWarmer(ServedKnowledge served, KiriwakeWebOptions opti
             log.LogWarning(e, "Could not work out the likely decisions ahead of time");
         }
 
-        Warmed = models;
+        Volatile.Write(ref _warmed, models);
     }
 }

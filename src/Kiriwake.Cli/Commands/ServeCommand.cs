@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Kiriwake.Web.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Kiriwake.Cli.Commands;
@@ -62,7 +63,9 @@ internal sealed class ServeCommand
             BackupsDirectory = parseResult.GetValue(_backups),
             ToolsDirectory = parseResult.GetValue(_tools),
         };
-        var app = await KiriwakeWebApp.BuildAsync(["--urls", urls], options, configure: null);
+        // On this computer only (a person at home): the terminal shows the line below and warnings, not the framework's
+        // start-up log in English. A server keeps the usual log; either can be changed with Logging__LogLevel__Default.
+        var app = await KiriwakeWebApp.BuildAsync(["--urls", urls], options, configure: local ? QuietLog : null);
         await app.StartAsync(cancellationToken);
         var first = urls.Split(';')[0].Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         _context.Error.MarkupLine(Markup.Escape(language == Core.Knowledge.Language.Ja
@@ -75,6 +78,13 @@ internal sealed class ServeCommand
 
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
+    }
+
+    private static void QuietLog(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+    {
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The keys that protect the anti-forgery cookies are kept unencrypted in the person's own data folder.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 
     private static void OpenBrowser(string url)

@@ -48,8 +48,9 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     }
 
     /// <summary>The connection string with any password removed, for messages.</summary>
+    /// <summary>What a person is shown: the SQLite file, or the PostgreSQL connection without its password.</summary>
     public string Describe() => Provider == StoreProvider.Sqlite
-        ? ConnectionString
+        ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
         : string.Join(';', ConnectionString.Split(';').Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
 
     private static StoreConnection Sqlite(string file)

@@ -1,0 +1,16 @@
+namespace Kiriwake.Core.Text;
+
+/// <summary>
+/// Japanese nests quotation marks as 「…『…』…」: a text that a sentence puts inside 「」 (a step's or a symptom's
+/// title, which may quote a message itself) has its own 「」 turned into 『』, so that 「「前回の…」と表示される」 reads
+/// 「『前回の…』と表示される」.
+/// </summary>
+public static class JapaneseQuotes
+{
+    /// <summary><paramref name="text"/> ready to be put inside 「」.</summary>
+    public static string Nested(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace('「', '『').Replace('」', '』');
+    }
+}

@@ -174,7 +174,7 @@ internal sealed class KbLearnCommand
         output.WriteLine();
         foreach (var s in result.Symptoms)
         {
-            output.MarkupLine($"[bold]{Markup.Escape(F(LearnText.Symptom, language, Quoted(kb.Symptoms[s.SymptomId].Title, language), s.Cases))}[/]");
+            output.MarkupLine($"[bold]{Markup.Escape(F(LearnText.Symptom, language, Core.Text.JapaneseQuotes.Nested(kb.Symptoms[s.SymptomId].Title.Get(language), language), s.Cases))}[/]");
             if (!s.Moved)
             {
                 output.WriteLine(F(LearnText.TooFew, language, minCases));
@@ -198,7 +198,7 @@ internal sealed class KbLearnCommand
             output.MarkupLine($"[bold]{Markup.Escape(LearnText.FirstStepChanged.Get(language))}[/]");
             foreach (var c in o.FirstStepChanges)
             {
-                output.WriteLine(F(LearnText.FirstStep, language, Quoted(kb.Symptoms[c.SymptomId].Title, language), StepTitle(kb, c.Before, language), StepTitle(kb, c.After, language)));
+                output.WriteLine(F(LearnText.FirstStep, language, Core.Text.JapaneseQuotes.Nested(kb.Symptoms[c.SymptomId].Title.Get(language), language), StepTitle(kb, c.Before, language), StepTitle(kb, c.After, language)));
             }
         }
 
@@ -210,10 +210,6 @@ internal sealed class KbLearnCommand
 
     private static string StepTitle(KnowledgeBase kb, string? id, Language language) =>
         id is null ? LearnText.Nothing.Get(language) : kb.StepTitle(id)?.Get(language) ?? id;
-
-    /// <summary>A title for a Japanese sentence that puts it inside 「」 (its own quotes become 『』).</summary>
-    private static string Quoted(LocalizedText title, Language language) =>
-        language == Language.Ja ? Core.Text.JapaneseQuotes.Nested(title.Get(language)) : title.Get(language);
 
     private static string F(LocalizedText text, Language language, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, text.Get(language), args);

@@ -1,3 +1,5 @@
+using Kiriwake.Core.Knowledge;
+
 namespace Kiriwake.Core.Text;
 
 /// <summary>
@@ -13,4 +15,7 @@ public static class JapaneseQuotes
         ArgumentNullException.ThrowIfNull(text);
         return text.Replace('「', '『').Replace('」', '』');
     }
+
+    /// <summary><paramref name="text"/> ready to be quoted in a sentence of <paramref name="language"/> (English: as it is).</summary>
+    public static string Nested(string text, Language language) => language == Language.Ja ? Nested(text) : text ?? throw new ArgumentNullException(nameof(text));
 }

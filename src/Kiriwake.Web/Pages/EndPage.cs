@@ -21,7 +21,7 @@ public static class EndPage
             case SessionOutcome.Fixed:
                 title = WebText.EndFixed.Get(language);
                 body.El("h1", title, "id=\"end-title\"");
-                body.El("p", string.Format(System.Globalization.CultureInfo.InvariantCulture, WebText.EndFixedBy.Get(language), language == Language.Ja ? Core.Text.JapaneseQuotes.Nested(report.ResolvedByTitle ?? "") : report.ResolvedByTitle ?? ""), "class=\"notice ok\"");
+                body.El("p", string.Format(System.Globalization.CultureInfo.InvariantCulture, WebText.EndFixedBy.Get(language), Core.Text.JapaneseQuotes.Nested(report.ResolvedByTitle ?? "", language)), "class=\"notice ok\"");
                 break;
             case SessionOutcome.Escalated:
                 title = WebText.EndEscalated.Get(language);

@@ -47,7 +47,6 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
         return Path.Combine(root, "kiriwake", "sessions.db");
     }
 
-    /// <summary>The connection string with any password removed, for messages.</summary>
     /// <summary>What a person is shown: the SQLite file, or the PostgreSQL connection without its password.</summary>
     public string Describe() => Provider == StoreProvider.Sqlite
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
